@@ -1,0 +1,130 @@
+package org.mspportal.notifications;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OutboundEmails {
+
+    private static final String COLUMNS = """
+            id, provider_id, recipient, subject, text_body, html_body, status, attempts,
+            queued_at, next_attempt_at, sent_at, last_error""";
+
+    private final JdbcClient jdbc;
+
+    OutboundEmails(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long add(OutgoingMail mail, RenderedMail rendered, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO outbound_email (provider_id, recipient, subject, text_body, html_body, status,
+                                            attempts, queued_at, next_attempt_at)
+                VALUES (:provider, :recipient, :subject, :text, :html, 'PENDING', 0, :now, :now)""")
+                .param("provider", mail.providerId().orElse(null))
+                .param("recipient", mail.recipient())
+                .param("subject", mail.subject())
+                .param("text", rendered.text())
+                .param("html", rendered.html())
+                .param("now", at(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    List<OutboundEmail> dueAt(Instant now, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + """
+                 FROM outbound_email
+                WHERE status = 'PENDING' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at, id
+                LIMIT :limit""")
+                .param("now", at(now))
+                .param("limit", limit)
+                .query(OutboundEmails::row)
+                .list();
+    }
+
+    Optional<OutboundEmail> find(long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_email WHERE id = :id")
+                .param("id", id)
+                .query(OutboundEmails::row)
+                .optional();
+    }
+
+    List<OutboundEmail> newest(int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM outbound_email ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(OutboundEmails::row)
+                .list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbound_email").query(Long.class).single();
+    }
+
+    long countByStatus(OutboundEmail.Status status) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbound_email WHERE status = :status")
+                .param("status", status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Marks a mail delivered and drops its bodies: once sent, the outbox need not hold its codes. */
+    void markSent(long id, Instant now) {
+        jdbc.sql("""
+                UPDATE outbound_email
+                   SET status = 'SENT', sent_at = :now, attempts = attempts + 1, text_body = '', html_body = '',
+                       last_error = NULL
+                 WHERE id = :id AND status = 'PENDING'""")
+                .param("id", id)
+                .param("now", at(now))
+                .update();
+    }
+
+    void markAttemptFailed(long id, OutboundEmail.Status status, Instant nextAttempt, String error) {
+        jdbc.sql("""
+                UPDATE outbound_email
+                   SET status = :status, attempts = attempts + 1, next_attempt_at = :next, last_error = :error
+                 WHERE id = :id AND status = 'PENDING'""")
+                .param("id", id)
+                .param("status", status.name())
+                .param("next", at(nextAttempt))
+                .param("error", error)
+                .update();
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
+    }
+
+    private static OutboundEmail row(ResultSet rs, int rowNum) throws SQLException {
+        return new OutboundEmail(
+                rs.getLong("id"),
+                Optional.ofNullable(rs.getObject("provider_id", UUID.class)),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                rs.getString("text_body"),
+                rs.getString("html_body"),
+                OutboundEmail.Status.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                instant(rs, "queued_at").orElseThrow(),
+                instant(rs, "next_attempt_at").orElseThrow(),
+                instant(rs, "sent_at"),
+                Optional.ofNullable(rs.getString("last_error")));
+    }
+}

@@ -1,0 +1,31 @@
+package org.mspportal.notifications;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code portal.mail.*}: the sender address and how the background sender retries.
+ *
+ * @param from the From header of every mail
+ * @param firstRetryAfter wait after the first failed attempt; each later wait doubles
+ * @param longestRetryInterval the cap on that doubling
+ * @param maxAttempts attempts before a mail is marked failed and left for an operator
+ * @param batchSize mails sent per run of the sender
+ */
+@ConfigurationProperties("portal.mail")
+record PortalMailSettings(
+        @DefaultValue("MSP Portal <no-reply@localhost>") String from,
+        @DefaultValue("PT30S") Duration firstRetryAfter,
+        @DefaultValue("PT1H") Duration longestRetryInterval,
+        @DefaultValue("20") int maxAttempts,
+        @DefaultValue("50") int batchSize) {
+
+    /** How long to wait after the given number of failed attempts. */
+    Duration retryDelayAfter(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
+        Duration delay = firstRetryAfter.multipliedBy(1L << doublings);
+        return delay.compareTo(longestRetryInterval) > 0 ? longestRetryInterval : delay;
+    }
+}

@@ -1,0 +1,4 @@
+package org.mspportal.notifications;
+
+record RenderedMail(String text, String html) {
+}

@@ -1,0 +1,148 @@
+package org.mspportal.notifications;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mspportal.DatabaseTest;
+import org.mspportal.TestClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox against a real SMTP server (GreenMail) that comes and goes. */
+@DatabaseTest
+class MailDeliveryTests {
+
+    private static final int SMTP_PORT = freePort();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired MailOutbox outbox;
+    @Autowired MailDelivery delivery;
+    @Autowired OutboundEmails outboundEmails;
+    @Autowired TransactionTemplate transactions;
+    @Autowired TestClock clock;
+
+    private final GreenMail smtpServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @AfterEach
+    void stopServer() {
+        smtpServer.stop();
+    }
+
+    @Test
+    void mailQueuedWhileTheServerIsDownIsDeliveredExactlyOnceWhenItIsBack() throws Exception {
+        String recipient = uniqueRecipient();
+        long id = transactions.execute(status -> outbox.queue(notice(recipient)));
+
+        delivery.deliverDueMails();
+        OutboundEmail afterFailure = outboundEmails.find(id).orElseThrow();
+        assertThat(afterFailure.status()).isEqualTo(OutboundEmail.Status.PENDING);
+        assertThat(afterFailure.attempts()).isEqualTo(1);
+        assertThat(afterFailure.lastError()).isPresent();
+
+        smtpServer.start();
+        delivery.deliverDueMails();
+        assertThat(receivedBy(recipient)).as("not retried before its backoff has passed").isEmpty();
+
+        clock.advance(Duration.ofMinutes(1));
+        delivery.deliverDueMails();
+        clock.advance(Duration.ofHours(2));
+        delivery.deliverDueMails();
+
+        List<MimeMessage> received = receivedBy(recipient);
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject()).isEqualTo("Your link 🔗");
+        assertThat(outboundEmails.find(id).orElseThrow().status()).isEqualTo(OutboundEmail.Status.SENT);
+    }
+
+    @Test
+    void mailWhoseCauseWasRolledBackIsNeverSent() throws Exception {
+        String recipient = uniqueRecipient();
+        smtpServer.start();
+
+        transactions.executeWithoutResult(status -> {
+            outbox.queue(notice(recipient));
+            status.setRollbackOnly();
+        });
+        delivery.deliverDueMails();
+        clock.advance(Duration.ofHours(1));
+        delivery.deliverDueMails();
+
+        assertThat(receivedBy(recipient)).isEmpty();
+    }
+
+    @Test
+    void deliveredMailCarriesBothPartsAndItsBodiesAreDroppedFromTheOutbox() throws Exception {
+        String recipient = uniqueRecipient();
+        smtpServer.start();
+        long id = transactions.execute(status -> outbox.queue(notice(recipient)));
+
+        delivery.deliverDueMails();
+
+        assertThat(GreenMailUtil.getWholeMessage(receivedBy(recipient).get(0)))
+                .contains("text/plain").contains("text/html").contains("https://portal.example/activate");
+        OutboundEmail sent = outboundEmails.find(id).orElseThrow();
+        assertThat(sent.textBody()).isEmpty();
+        assertThat(sent.htmlBody()).isEmpty();
+    }
+
+    private List<MimeMessage> receivedBy(String recipient) {
+        if (!smtpServer.isRunning()) {
+            return List.of();
+        }
+        return Arrays.stream(smtpServer.getReceivedMessages())
+                .filter(message -> addressedTo(message, recipient))
+                .toList();
+    }
+
+    private static boolean addressedTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(recipient::equals);
+        } catch (MessagingException unreadable) {
+            return false;
+        }
+    }
+
+    static OutgoingMail notice(String recipient) {
+        return new OutgoingMail(recipient, "Your link 🔗", "notice", Map.of(
+                "heading", "Hello Zoë 山田",
+                "paragraphs", List.of("Your link is ready."),
+                "actionLabel", "Open the portal",
+                "actionUrl", "https://portal.example/activate"), Optional.empty());
+    }
+
+    static String uniqueRecipient() {
+        return "admin-" + UUID.randomUUID() + "@msp.example";
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
