@@ -37,7 +37,7 @@ class AuditPages {
 
     @Bean
     static NavigationItem auditNavigation() {
-        return new NavigationItem(PortalSection.AUDIT, "/audit");
+        return NavigationItem.forEveryone(PortalSection.AUDIT, "/audit");
     }
 
     @GetMapping("/audit")

@@ -1,6 +1,6 @@
 /**
- * Who may sign in and how: administrators, operators, the sign-in steps and sessions.
- * The foundation provides the sign-in page and form; the two-factor flow builds on it.
+ * Who may sign in and how: administrators and operators, activation and password links, the
+ * three-step sign-in (email, password, emailed code or authenticator app), sessions and API keys.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "providers", "notifications"})
 package org.mspportal.identity;

@@ -3,12 +3,11 @@ package org.mspportal.notifications;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.mspportal.shared.StoredTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -37,7 +36,7 @@ class OutboundEmails {
                 .param("subject", mail.subject())
                 .param("text", rendered.text())
                 .param("html", rendered.html())
-                .param("now", at(now))
+                .param("now", StoredTime.of(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
@@ -48,7 +47,7 @@ class OutboundEmails {
                 WHERE status = 'PENDING' AND next_attempt_at <= :now
                 ORDER BY next_attempt_at, id
                 LIMIT :limit""")
-                .param("now", at(now))
+                .param("now", StoredTime.of(now))
                 .param("limit", limit)
                 .query(OutboundEmails::row)
                 .list();
@@ -88,7 +87,7 @@ class OutboundEmails {
                        last_error = NULL
                  WHERE id = :id AND status = 'PENDING'""")
                 .param("id", id)
-                .param("now", at(now))
+                .param("now", StoredTime.of(now))
                 .update();
     }
 
@@ -99,18 +98,12 @@ class OutboundEmails {
                  WHERE id = :id AND status = 'PENDING'""")
                 .param("id", id)
                 .param("status", status.name())
-                .param("next", at(nextAttempt))
+                .param("next", StoredTime.of(nextAttempt))
                 .param("error", error)
                 .update();
     }
 
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        return Optional.ofNullable(rs.getObject(column, OffsetDateTime.class)).map(OffsetDateTime::toInstant);
-    }
 
     private static OutboundEmail row(ResultSet rs, int rowNum) throws SQLException {
         return new OutboundEmail(
@@ -122,9 +115,9 @@ class OutboundEmails {
                 rs.getString("html_body"),
                 OutboundEmail.Status.valueOf(rs.getString("status")),
                 rs.getInt("attempts"),
-                instant(rs, "queued_at").orElseThrow(),
-                instant(rs, "next_attempt_at").orElseThrow(),
-                instant(rs, "sent_at"),
+                StoredTime.required(rs, "queued_at"),
+                StoredTime.required(rs, "next_attempt_at"),
+                StoredTime.read(rs, "sent_at"),
                 Optional.ofNullable(rs.getString("last_error")));
     }
 }

@@ -3,6 +3,8 @@ package org.mspportal.platform;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.mspportal.shared.NotFound;
+import org.mspportal.shared.RejectedInput;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -22,6 +24,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException cause) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this request.");
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ProblemDetail notFound(NotFound cause) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, cause.getMessage() + ".");
+    }
+
+    /** A refused value, named as the {@code field} extension member so clients can point at it. */
+    @ExceptionHandler(RejectedInput.class)
+    ProblemDetail rejected(RejectedInput cause) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, cause.getMessage());
+        problem.setProperty("field", cause.field());
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,11 +6,13 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.mspportal.shared.NavigationItem;
+import org.mspportal.shared.PortalPrincipal;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every page the navigation that the modules contributed, in the product's order. */
+/** Gives every page the navigation the modules contributed that the signed-in person may use, in the product's order. */
 @ControllerAdvice(annotations = Controller.class)
 class LayoutModel {
 
@@ -29,7 +31,11 @@ class LayoutModel {
     }
 
     @ModelAttribute("navigation")
-    List<NavigationItem> navigation() {
-        return navigation;
+    List<NavigationItem> navigation(Authentication authentication) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof PortalPrincipal principal)) {
+            return List.of();
+        }
+        boolean operator = principal.providerId().isEmpty();
+        return navigation.stream().filter(item -> item.visibleTo(operator)).toList();
     }
 }

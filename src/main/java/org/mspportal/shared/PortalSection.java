@@ -2,6 +2,7 @@ package org.mspportal.shared;
 
 /** The portal's main sections, in navigation order, with the labels the product uses. */
 public enum PortalSection {
+    PROVIDERS("MSPs", "bi-building"),
     SERVICE_PLANS("Service Plans", "bi-layers"),
     CUSTOMERS("Customers", "bi-buildings"),
     REPORTS("Reports", "bi-bar-chart-line"),

@@ -67,13 +67,6 @@ class WebShellTests {
     }
 
     @Test
-    void aWrongPasswordGoesBackToTheSignInPageWithoutSayingWhy() throws Exception {
-        mvc.perform(post("/sign-in").with(csrf()).param("email", "nobody@msp.example").param("password", "wrong"))
-                .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrlPattern("/sign-in?error*"));
-    }
-
-    @Test
     void theNavigationShowsTheContributedSections() throws Exception {
         mvc.perform(get("/").with(signedInAs(TestPrincipals.adminOf(UUID.randomUUID()))))
                 .andExpect(status().isOk())

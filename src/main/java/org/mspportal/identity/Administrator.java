@@ -1,0 +1,14 @@
+package org.mspportal.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An administrator as pages and other modules see them: no secrets. */
+public record Administrator(UUID id, String email, String displayName, Role role, AccountStatus status,
+        boolean locked, boolean authenticatorEnrolled, Instant createdAt) {
+
+    static Administrator of(Account account) {
+        return new Administrator(account.id(), account.email(), account.displayName(), account.role(),
+                account.status(), account.locked(), account.authenticator().isPresent(), account.createdAt());
+    }
+}
