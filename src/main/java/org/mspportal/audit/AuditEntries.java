@@ -89,6 +89,17 @@ class AuditEntries {
         } while (chunk.size() == EXPORT_CHUNK);
     }
 
+    /** The entry, if it lies within the scope: another MSP's entry is as absent as a missing one. */
+    Optional<AuditEntry> find(ProviderScope scope, long id) {
+        Filter filter = Filter.of(scope, AuditQuery.everything());
+        String where = filter.where().isEmpty() ? " WHERE id = :id" : filter.where() + " AND id = :id";
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_entry" + where)
+                .params(filter.params())
+                .param("id", id)
+                .query(AuditEntries::row)
+                .optional();
+    }
+
     private record Filter(List<String> conditions, Map<String, Object> params) {
 
         static Filter of(ProviderScope scope, AuditQuery query) {

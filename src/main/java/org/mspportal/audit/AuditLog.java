@@ -2,6 +2,7 @@ package org.mspportal.audit;
 
 import java.util.function.Consumer;
 
+import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
@@ -27,6 +28,11 @@ public class AuditLog {
 
     public Page<AuditEntry> search(AuditQuery query, Pageable page) {
         return entries.search(ProviderScope.current(), query, page);
+    }
+
+    /** One entry of the caller's MSP. */
+    public AuditEntry get(long id) {
+        return entries.find(ProviderScope.current(), id).orElseThrow(() -> new NotFound("audit entry"));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** Browse, filter and export the audit log. */
@@ -46,6 +47,12 @@ class AuditPages {
         model.addAttribute("query", query);
         model.addAttribute("entries", entries);
         return "audit/audit-log";
+    }
+
+    @GetMapping("/audit/{id:\\d+}")
+    String entry(@PathVariable long id, Model model) {
+        model.addAttribute("entry", auditLog.get(id));
+        return "audit/audit-entry";
     }
 
     @GetMapping("/audit/export.csv")

@@ -13,11 +13,18 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Ends a session that has lived longer than {@code portal.sign-in.session-lifetime}, however active
+ * Ends a session signed in longer than {@code portal.sign-in.session-lifetime} ago, however active
  * it was: Spring Session only knows the idle timeout. Runs before the security context is read
  * from the session, so the request continues as a signed-out one.
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
+
+    private static final String SIGNED_IN_AT = SessionLifetimeFilter.class.getName() + ".signedInAt";
+
+    /** Starts the clock of a session that has just been signed in. */
+    static void signedIn(HttpSession session, Instant now) {
+        session.setAttribute(SIGNED_IN_AT, now);
+    }
 
     private final SignInSettings settings;
     private final Clock clock;
@@ -38,7 +45,7 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
     }
 
     private boolean tooOld(HttpSession session) {
-        Instant created = Instant.ofEpochMilli(session.getCreationTime());
-        return !clock.instant().isBefore(created.plus(settings.sessionLifetime()));
+        return session.getAttribute(SIGNED_IN_AT) instanceof Instant signedInAt
+                && !clock.instant().isBefore(signedInAt.plus(settings.sessionLifetime()));
     }
 }

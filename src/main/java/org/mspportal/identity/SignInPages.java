@@ -1,5 +1,6 @@
 package org.mspportal.identity;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,14 +32,16 @@ class SignInPages {
     private final SignIn signIn;
     private final SignInThrottle throttle;
     private final SignInSettings settings;
+    private final Clock clock;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    SignInPages(SignIn signIn, SignInThrottle throttle, SignInSettings settings) {
+    SignInPages(SignIn signIn, SignInThrottle throttle, SignInSettings settings, Clock clock) {
         this.signIn = signIn;
         this.throttle = throttle;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @GetMapping("/sign-in")
@@ -185,6 +188,7 @@ class SignInPages {
             HttpServletResponse response) {
         PendingSignIn.clear(request.getSession(false));
         request.changeSessionId();
+        SessionLifetimeFilter.signedIn(request.getSession(), clock.instant());
         var authentication = UsernamePasswordAuthenticationToken.authenticated(principal, null,
                 List.of(new SimpleGrantedAuthority(principal.role().authority())));
         SecurityContext context = contexts.createEmptyContext();

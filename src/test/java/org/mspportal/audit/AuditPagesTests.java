@@ -91,6 +91,56 @@ class AuditPagesTests {
         }
     }
 
+    @Test
+    void anEntryOfTheMspOpensWithItsDetails() throws Exception {
+        events.publishEvent(new CustomerNoted(provider, "ours-detail"));
+        long id = newestEntryIdOf(provider);
+
+        mvc.perform(get("/audit/" + id).with(signedInAs(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ours-detail")));
+        mvc.perform(get("/api/v1/audit-entries/" + id).with(signedInAs(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("\"summary\":\"ours-detail\"")));
+    }
+
+    @Test
+    void anotherMspsEntryIsNotFoundThroughPageAndApi() throws Exception {
+        UUID otherProvider = UUID.randomUUID();
+        events.publishEvent(new CustomerNoted(otherProvider, "theirs-detail"));
+        long theirs = newestEntryIdOf(otherProvider);
+
+        mvc.perform(get("/audit/" + theirs).with(signedInAs(admin)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("theirs-detail"))));
+        mvc.perform(get("/api/v1/audit-entries/" + theirs).with(signedInAs(admin)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(content().string(not(containsString("theirs-detail"))));
+    }
+
+    @Test
+    void theApiListsOnlyTheMspsEntries() throws Exception {
+        events.publishEvent(new CustomerNoted(provider, "ours-listed"));
+        events.publishEvent(new CustomerNoted(UUID.randomUUID(), "theirs-listed"));
+
+        mvc.perform(get("/api/v1/audit-entries").with(signedInAs(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("ours-listed")))
+                .andExpect(content().string(not(containsString("theirs-listed"))));
+    }
+
+    private long newestEntryIdOf(UUID providerId) {
+        var owner = TestPrincipals.adminOf(providerId);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(owner, null, java.util.List.of()));
+        try {
+            return auditLog.search(AuditQuery.everything(), PageRequest.of(0, 1)).getContent().get(0).id();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     record CustomerNoted(UUID provider, String name) implements Auditable {
 
         @Override
