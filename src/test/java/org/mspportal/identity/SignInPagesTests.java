@@ -68,6 +68,17 @@ class SignInPagesTests {
     }
 
     @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/sign-in")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith("SESSION=").contains("HttpOnly")
+                        .contains("SameSite=Lax"));
+    }
+
+    @Test
     void theCodeStepCannotBeSkippedFromAnotherTab() {
         steps.startWithEmail(admin);
         steps.passPassword();
