@@ -3,6 +3,7 @@ package org.mspportal.identity;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.mspportal.providers.ProviderOnboarded;
@@ -165,6 +166,29 @@ public class AdministratorManagement {
         attempts.voidPending(id);
         passwordLinks.sendPasswordReset(account, true);
         events.publishEvent(AccountActivity.unlocked(account));
+    }
+
+    /**
+     * A colleague removes the authenticator app of an administrator who lost it, so they can sign
+     * in with an emailed code again (and, where the MSP requires an app, set up a new one right
+     * away). Their sessions end: whoever holds the lost phone may be signed in with it. Nobody can
+     * do this for themselves here; their own app is on their profile page, under the MSP's policy.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('MSP_ADMINISTRATOR')")
+    public void removeAuthenticator(UUID id) {
+        Account account = visible(id);
+        if (account.id().equals(currentAccountId())) {
+            throw new RejectedInput("id", "You cannot remove your own authenticator app here. Use Profile & security, "
+                    + "or ask another MSP administrator of your MSP.");
+        }
+        if (account.authenticator().isEmpty()) {
+            return;
+        }
+        accounts.setAuthenticator(id, Optional.empty(), OptionalLong.empty());
+        attempts.voidPending(id);
+        sessions.endAllOf(id);
+        events.publishEvent(AccountActivity.authenticatorRemoved(account));
     }
 
     @Transactional(readOnly = true)

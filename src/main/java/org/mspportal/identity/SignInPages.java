@@ -32,15 +32,18 @@ class SignInPages {
     private final SignIn signIn;
     private final SignInThrottle throttle;
     private final SignInSettings settings;
+    private final AuthenticatorEnrolment enrolment;
     private final Clock clock;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository contextRepository = new HttpSessionSecurityContextRepository();
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    SignInPages(SignIn signIn, SignInThrottle throttle, SignInSettings settings, Clock clock) {
+    SignInPages(SignIn signIn, SignInThrottle throttle, SignInSettings settings, AuthenticatorEnrolment enrolment,
+            Clock clock) {
         this.signIn = signIn;
         this.throttle = throttle;
         this.settings = settings;
+        this.enrolment = enrolment;
         this.clock = clock;
     }
 
@@ -182,7 +185,9 @@ class SignInPages {
 
     /**
      * Signs the person in: a new session id (so an id planted before sign-in is worthless), the
-     * security context saved in the session, and on to the page they first asked for.
+     * security context saved in the session, and on to the page they first asked for, unless their
+     * MSP requires an authenticator app they have not set up yet: then to setting it up, and the
+     * session is marked so that nothing else opens until they have.
      */
     private String signedIn(SignedInAdministrator principal, HttpServletRequest request,
             HttpServletResponse response) {
@@ -197,6 +202,11 @@ class SignInPages {
         contextRepository.saveContext(context, request, response);
         SavedRequest saved = requestCache.getRequest(request, response);
         requestCache.removeRequest(request, response);
+        if (enrolment.mustEnrol(principal.accountId())) {
+            AuthenticatorRequirement.mark(request.getSession());
+            return "redirect:" + AuthenticatorRequirement.SETUP_PATH;
+        }
+        AuthenticatorRequirement.clear(request.getSession(false));
         return "redirect:" + (saved == null ? "/" : saved.getRedirectUrl());
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codeResendInterval the least time between two codes for one sign-in
  * @param maxCodeFailures wrong codes (emailed or authenticator) after which the sign-in starts over
  * @param maxPasswordFailures wrong passwords within {@code passwordFailureWindow} that lock the account
+ * @param triesPerMinute tries of each sign-in step allowed per client address and per account
+ *     in a minute, in each instance
  * @param sessionLifetime the absolute limit of a session, however active (the idle limit is
  *     {@code server.servlet.session.timeout})
  */
@@ -28,5 +30,6 @@ record SignInSettings(
         @DefaultValue("5") int maxCodeFailures,
         @DefaultValue("5") int maxPasswordFailures,
         @DefaultValue("15m") Duration passwordFailureWindow,
+        @DefaultValue("20") int triesPerMinute,
         @DefaultValue("12h") Duration sessionLifetime) {
 }

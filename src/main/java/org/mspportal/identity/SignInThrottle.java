@@ -16,34 +16,32 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInThrottle {
 
-    /** A step of the journey and how many tries a key gets per minute. */
-    enum Step {
-        EMAIL(30), PASSWORD(20), CODE(20), LINK(20);
+    /** A step of the journey; each has its own allowance per key. */
+    enum Step { EMAIL, PASSWORD, CODE, LINK }
 
-        private final int perMinute;
-
-        Step(int perMinute) {
-            this.perMinute = perMinute;
-        }
-    }
+    private final int triesPerMinute;
 
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterAccess(Duration.ofMinutes(10))
             .build();
 
+    SignInThrottle(SignInSettings settings) {
+        this.triesPerMinute = settings.triesPerMinute();
+    }
+
     /** Takes one try for each key (e.g. the address and the email); false if any is used up. */
     boolean tryTake(Step step, String... keys) {
         boolean allowed = true;
         for (String key : keys) {
-            allowed &= buckets.get(step + "|" + key, ignored -> newBucket(step)).tryConsume(1);
+            allowed &= buckets.get(step + "|" + key, ignored -> newBucket()).tryConsume(1);
         }
         return allowed;
     }
 
-    private static Bucket newBucket(Step step) {
+    private Bucket newBucket() {
         return Bucket.builder()
-                .addLimit(limit -> limit.capacity(step.perMinute).refillGreedy(step.perMinute, Duration.ofMinutes(1)))
+                .addLimit(limit -> limit.capacity(triesPerMinute).refillGreedy(triesPerMinute, Duration.ofMinutes(1)))
                 .build();
     }
 }

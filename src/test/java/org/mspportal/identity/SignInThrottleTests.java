@@ -1,12 +1,16 @@
 package org.mspportal.identity;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SignInThrottleTests {
 
-    private final SignInThrottle throttle = new SignInThrottle();
+    private final SignInThrottle throttle = new SignInThrottle(new SignInSettings("operator@localhost",
+            Duration.ofHours(72), Duration.ofHours(1), Duration.ofMinutes(10), Duration.ofSeconds(30), 5, 5,
+            Duration.ofMinutes(15), 20, Duration.ofHours(12)));
 
     @Test
     void twentyPasswordTriesAMinutePassAndTheTwentyFirstIsRefused() {
