@@ -48,9 +48,11 @@ class AdministratorPages {
             Role.TENANT_ADMINISTRATOR);
 
     private final AdministratorManagement administrators;
+    private final SignInSettings settings;
 
-    AdministratorPages(AdministratorManagement administrators) {
+    AdministratorPages(AdministratorManagement administrators, SignInSettings settings) {
         this.administrators = administrators;
+        this.settings = settings;
     }
 
     @Bean
@@ -73,6 +75,14 @@ class AdministratorPages {
     @ModelAttribute("roles")
     List<Role> roles() {
         return MSP_ROLES;
+    }
+
+    /** How long an invitation's link works, as the invite form tells it. */
+    @ModelAttribute("activationLinkValidity")
+    String activationLinkValidity() {
+        long hours = settings.activationLinkValidity().toHours();
+        return hours >= 1 ? hours + (hours == 1 ? " hour" : " hours")
+                : settings.activationLinkValidity().toMinutes() + " minutes";
     }
 
     @GetMapping("/administrators")
