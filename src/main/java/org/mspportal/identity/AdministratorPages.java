@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -19,6 +21,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -135,11 +138,13 @@ class AdministratorPages {
     }
 
     @PostMapping("/administrators/{id}/deactivate")
-    String deactivate(@PathVariable UUID id, @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
-        return change(id, back, redirect, () -> {
+    String deactivate(@PathVariable UUID id, @RequestParam(defaultValue = "") String back,
+            Authentication authentication, HttpServletRequest request, RedirectAttributes redirect) {
+        String next = change(id, back, redirect, () -> {
             administrators.deactivate(id);
             return administrators.get(id).email() + " is deactivated and signed out everywhere.";
         });
+        return signedOutIfOwn(id, next, authentication, request, redirect);
     }
 
     @PostMapping("/administrators/{id}/reactivate")
@@ -155,12 +160,14 @@ class AdministratorPages {
 
     @PostMapping("/administrators/{id}/role")
     String changeRole(@PathVariable UUID id, @RequestParam(defaultValue = "") String role,
-            @RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
-        return change(id, back, redirect, () -> {
+            @RequestParam(defaultValue = "") String back, Authentication authentication, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        String next = change(id, back, redirect, () -> {
             Role chosen = offered(role);
             administrators.changeRole(id, chosen);
             return administrators.get(id).email() + " is now " + chosen.label() + ".";
         });
+        return signedOutIfOwn(id, next, authentication, request, redirect);
     }
 
     @PostMapping("/administrators/{id}/resend-invitation")
@@ -197,6 +204,25 @@ class AdministratorPages {
         }
         // Only two places to go back to, so a crafted value cannot send anyone elsewhere.
         return "detail".equals(back) ? "redirect:/administrators/" + id : "redirect:/administrators";
+    }
+
+    /**
+     * Deactivating oneself, or changing one's own role, ends one's own sessions with everyone
+     * else's: this request's session goes too, and the person lands on the sign-in page (to sign
+     * in with the new role, if that was the change).
+     */
+    private static String signedOutIfOwn(UUID id, String next, Authentication authentication,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        if (!id.equals(accountId(authentication)) || redirect.getFlashAttributes().containsKey("problem")) {
+            return next;
+        }
+        redirect.getFlashAttributes().clear();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+        return "redirect:/sign-in?signed-out";
     }
 
     /** One of the roles the pages offer, by its name. */

@@ -285,6 +285,35 @@ class AdministratorPagesTests {
         assertThat(refused.body()).contains("this account cannot sign in at the moment");
     }
 
+    @Test
+    void whoeverGivesThemselvesAnotherRoleIsSignedOutToSignInWithIt() {
+        testAccounts.active(msp, Role.MSP_ADMINISTRATOR);
+        PortalClient browser = new PortalClient(port);
+        signIn(browser, admin);
+
+        browser.get("/administrators");
+        PortalClient.Page changed = browser.post("/administrators/" + admin.id() + "/role",
+                "role", "READ_ONLY_ADMINISTRATOR");
+
+        assertThat(changed.redirectsTo("/sign-in?signed-out")).as(changed.toString()).isTrue();
+        assertThat(testAccounts.reload(admin).role()).isEqualTo(Role.READ_ONLY_ADMINISTRATOR);
+        assertThat(browser.get("/administrators").redirectsTo("/sign-in")).isTrue();
+    }
+
+    @Test
+    void whoeverDeactivatesThemselvesIsSignedOut() {
+        testAccounts.active(msp, Role.MSP_ADMINISTRATOR);
+        PortalClient browser = new PortalClient(port);
+        signIn(browser, admin);
+
+        browser.get("/administrators");
+        PortalClient.Page deactivated = browser.post("/administrators/" + admin.id() + "/deactivate");
+
+        assertThat(deactivated.redirectsTo("/sign-in?signed-out")).as(deactivated.toString()).isTrue();
+        assertThat(testAccounts.reload(admin).status()).isEqualTo(AccountStatus.DEACTIVATED);
+        assertThat(browser.get("/administrators").redirectsTo("/sign-in")).isTrue();
+    }
+
     /** The real three steps, with the code read from the mailbox. */
     private void signIn(PortalClient browser, Account account) {
         browser.get("/sign-in");
