@@ -84,15 +84,23 @@ class Accounts {
                 .list();
     }
 
-    /** Active MSP administrators of the provider other than {@code except}, locked or not. */
+    /**
+     * Active MSP administrators of the provider other than {@code except}, locked or not. Their rows
+     * stay locked until the transaction ends, so two administrators deactivating or demoting each
+     * other at the same moment cannot both pass the check and leave the MSP without one: the
+     * second waits for the first and then counts again.
+     */
     long otherActiveMspAdministrators(UUID providerId, UUID except) {
         return jdbc.sql("""
-                SELECT COUNT(*) FROM account
-                 WHERE provider_id = :provider AND id <> :except AND status = 'ACTIVE' AND role = 'MSP_ADMINISTRATOR'""")
+                SELECT id FROM account
+                 WHERE provider_id = :provider AND status = 'ACTIVE' AND role = 'MSP_ADMINISTRATOR'
+                 ORDER BY id FOR UPDATE""")
                 .param("provider", providerId)
-                .param("except", except)
-                .query(Long.class)
-                .single();
+                .query(UUID.class)
+                .list()
+                .stream()
+                .filter(id -> !id.equals(except))
+                .count();
     }
 
     void activate(UUID id, String passwordHash, Instant now) {

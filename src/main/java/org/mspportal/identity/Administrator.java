@@ -11,4 +11,15 @@ public record Administrator(UUID id, String email, String displayName, Role role
         return new Administrator(account.id(), account.email(), account.displayName(), account.role(),
                 account.status(), account.locked(), account.authenticator().isPresent(), account.createdAt());
     }
+
+    /**
+     * The one word a person needs: a lock only matters while the account is active, so an active
+     * but locked account reads "Locked".
+     */
+    public String statusLabel() {
+        if (status == AccountStatus.ACTIVE) {
+            return locked ? "Locked" : "Active";
+        }
+        return status == AccountStatus.INVITED ? "Invited" : "Deactivated";
+    }
 }

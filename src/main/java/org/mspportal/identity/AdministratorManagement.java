@@ -27,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdministratorManagement {
 
+    /** The longest address mail systems deliver to (RFC 5321), and the column's size. */
+    public static final int MAX_EMAIL_LENGTH = 320;
+
     private final Accounts accounts;
     private final PasswordLinks passwordLinks;
     private final AccountLinks links;
@@ -162,6 +165,9 @@ public class AdministratorManagement {
         if (account.status() != AccountStatus.ACTIVE) {
             throw new RejectedInput("id", account.email() + " is not active.");
         }
+        if (!account.locked()) {
+            throw new RejectedInput("id", account.email() + " is not locked, so there is nothing to unlock.");
+        }
         accounts.unlock(id);
         attempts.voidPending(id);
         passwordLinks.sendPasswordReset(account, true);
@@ -207,7 +213,7 @@ public class AdministratorManagement {
 
     private Account invite(UUID providerId, String email, Role role, String field) {
         String normalised = Accounts.normalise(email);
-        if (!normalised.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        if (normalised.length() > MAX_EMAIL_LENGTH || !normalised.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             throw new RejectedInput(field, "\"" + email + "\" is not an email address.");
         }
         if (accounts.emailTaken(normalised)) {
@@ -223,8 +229,11 @@ public class AdministratorManagement {
     private void requireAnotherActiveAdministrator(Account account, String what) {
         boolean counts = account.role() == Role.MSP_ADMINISTRATOR && account.status() == AccountStatus.ACTIVE;
         if (counts && accounts.otherActiveMspAdministrators(account.providerId().orElseThrow(), account.id()) == 0) {
-            throw new RejectedInput("id", account.email() + " is the last active MSP administrator, so they cannot be "
-                    + what + ". Invite or promote another MSP administrator first.");
+            String who = account.id().equals(currentAccountId())
+                    ? "You are the last active MSP administrator of your MSP, so you cannot be "
+                    : account.email() + " is the last active MSP administrator of your MSP, so they cannot be ";
+            throw new RejectedInput("id", who + what + ". Invite another MSP administrator (or give a colleague "
+                    + "that role) and let them activate their account first.");
         }
     }
 
