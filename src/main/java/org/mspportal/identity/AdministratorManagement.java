@@ -74,6 +74,13 @@ public class AdministratorManagement {
         return accounts.ofProvider(ownProvider()).stream().map(Administrator::of).toList();
     }
 
+    /** Any MSP's administrators, for the platform operator's page of that MSP. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('OPERATOR')")
+    public List<Administrator> listOf(UUID providerId) {
+        return accounts.ofProvider(providerId).stream().map(Administrator::of).toList();
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Administrator get(UUID id) {

@@ -1,13 +1,17 @@
 package org.mspportal.providers;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
+
+import jakarta.validation.Validator;
 
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
 import org.mspportal.shared.RejectedInput;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -21,27 +25,35 @@ public class ProviderManagement {
 
     private final Providers providers;
     private final ApplicationEventPublisher events;
+    private final Validator validator;
     private final Clock clock;
 
-    ProviderManagement(Providers providers, ApplicationEventPublisher events, Clock clock) {
+    ProviderManagement(Providers providers, ApplicationEventPublisher events, Validator validator, Clock clock) {
         this.providers = providers;
         this.events = events;
+        this.validator = validator;
         this.clock = clock;
     }
 
     /**
      * Creates the MSP and, through {@link ProviderOnboarded}, invites its first administrators.
      *
-     * @throws RejectedInput when the name is taken or an administrator's email cannot be used
+     * @throws RejectedInput when the name is taken or an administrator's email cannot be used;
+     *     nothing is stored then, not even the invitations that were fine
      */
     @Transactional
     @PreAuthorize("hasRole('OPERATOR')")
     public Provider onboard(OnboardProvider command) {
+        refuseInvalid(command);
         if (providers.nameTaken(command.name())) {
-            throw new RejectedInput("name", "An MSP with this name already exists");
+            throw nameTaken();
         }
         var provider = new Provider(UUID.randomUUID(), command.name(), ProviderStatus.ACTIVE, false, clock.instant());
-        providers.add(provider);
+        try {
+            providers.add(provider);
+        } catch (DuplicateKeyException anotherOperatorWasFirst) {
+            throw nameTaken();
+        }
         events.publishEvent(new ProviderOnboarded(provider.id(), provider.name(), command.administratorEmails()));
         return provider;
     }
@@ -49,7 +61,18 @@ public class ProviderManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('OPERATOR')")
     public Page<Provider> list(Pageable page) {
-        return new PageImpl<>(providers.page((int) page.getOffset(), page.getPageSize()), page, providers.count());
+        return list("", page);
+    }
+
+    /**
+     * The MSPs whose name contains {@code search}, ignoring case; a blank search lists them all.
+     * The page may be sorted by {@code name}, {@code createdAt} or {@code status}.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('OPERATOR')")
+    public Page<Provider> list(String search, Pageable page) {
+        return new PageImpl<>(providers.page(search, page.getSort(), (int) page.getOffset(), page.getPageSize()),
+                page, providers.count(search));
     }
 
     /** The MSP, if the caller may see it: operators see every MSP, administrators only their own. */
@@ -93,6 +116,19 @@ public class ProviderManagement {
             providers.setStatus(id, status);
             events.publishEvent(new ProviderStatusChanged(id, provider.name(), status));
         }
+    }
+
+    /** The command's own rules, checked here too so that no caller can skip them. */
+    private void refuseInvalid(OnboardProvider command) {
+        validator.validate(command).stream()
+                .min(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .ifPresent(violation -> {
+                    throw OnboardProvider.rejection(violation);
+                });
+    }
+
+    private static RejectedInput nameTaken() {
+        return new RejectedInput("name", "An MSP with this name already exists");
     }
 
     private Optional<Provider> visible(UUID id) {

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.mspportal.shared.StoredTime;
+import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +18,10 @@ import org.springframework.stereotype.Repository;
 class Providers {
 
     private static final String COLUMNS = "id, name, status, require_authenticator, created_at";
+    private static final Map<String, String> SORTABLE = Map.of(
+            "name", "name_key",
+            "createdAt", "created_at",
+            "status", "status");
 
     private final JdbcClient jdbc;
 
@@ -50,16 +56,25 @@ class Providers {
                 .optional();
     }
 
-    List<Provider> page(int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM provider ORDER BY name_key LIMIT :limit OFFSET :offset")
+    /**
+     * One page of the MSPs whose name contains {@code search} (any case; blank matches all), in
+     * the order asked for; unknown sort properties fall back to the name.
+     */
+    List<Provider> page(String search, Sort sort, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM provider WHERE name_key LIKE :pattern ESCAPE '\\' ORDER BY "
+                        + orderBy(sort) + " LIMIT :limit OFFSET :offset")
+                .param("pattern", pattern(search))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(Providers::row)
                 .list();
     }
 
-    long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM provider").query(Long.class).single();
+    long count(String search) {
+        return jdbc.sql("SELECT COUNT(*) FROM provider WHERE name_key LIKE :pattern ESCAPE '\\'")
+                .param("pattern", pattern(search))
+                .query(Long.class)
+                .single();
     }
 
     void setStatus(UUID id, ProviderStatus status) {
@@ -74,6 +89,27 @@ class Providers {
                 .param("id", id)
                 .param("required", required)
                 .update();
+    }
+
+    /** A LIKE pattern that takes the search literally: {@code %} and {@code _} in a name are not wildcards. */
+    private static String pattern(String search) {
+        String literal = search == null ? "" : nameKey(search)
+                .replace("\\", "\\\\")
+                .replace("%", "\\%")
+                .replace("_", "\\_");
+        return "%" + literal + "%";
+    }
+
+    /** Column names come from this fixed list only, never from the request. */
+    private static String orderBy(Sort sort) {
+        StringBuilder order = new StringBuilder();
+        for (Sort.Order each : sort) {
+            String column = SORTABLE.get(each.getProperty());
+            if (column != null) {
+                order.append(column).append(each.isAscending() ? " ASC, " : " DESC, ");
+            }
+        }
+        return order.append("name_key ASC, id ASC").toString();
     }
 
     private static String nameKey(String name) {

@@ -2,20 +2,22 @@ package org.mspportal.shared;
 
 /** The portal's main sections, in navigation order, with the labels the product uses. */
 public enum PortalSection {
-    PROVIDERS("MSPs", "bi-building"),
-    SERVICE_PLANS("Service Plans", "bi-layers"),
-    CUSTOMERS("Customers", "bi-buildings"),
-    REPORTS("Reports", "bi-bar-chart-line"),
-    MIGRATIONS("Migrations", "bi-arrow-left-right"),
-    ADMINISTRATORS("Administrators", "bi-people"),
-    AUDIT("Audit", "bi-journal-check");
+    PROVIDERS("MSPs", "bi-building", "Onboard MSPs with their first administrators; suspend or reinstate them."),
+    SERVICE_PLANS("Service Plans", "bi-layers", "The plans you sell: which services they include and their quotas."),
+    CUSTOMERS("Customers", "bi-buildings", "Your customers' tenants, credit quotas and licence dates."),
+    REPORTS("Reports", "bi-bar-chart-line", "Credit consumption per customer and plan, over time."),
+    MIGRATIONS("Migrations", "bi-arrow-left-right", "Bring customers managed elsewhere into the portal."),
+    ADMINISTRATORS("Administrators", "bi-people", "Who may sign in, with which role, and how."),
+    AUDIT("Audit", "bi-journal-check", "Every administrative action: who, what, when and from where.");
 
     private final String label;
     private final String icon;
+    private final String description;
 
-    PortalSection(String label, String icon) {
+    PortalSection(String label, String icon, String description) {
         this.label = label;
         this.icon = icon;
+        this.description = description;
     }
 
     public String label() {
@@ -24,5 +26,10 @@ public enum PortalSection {
 
     public String icon() {
         return icon;
+    }
+
+    /** One line on what the section is for, as the overview page's cards show it. */
+    public String description() {
+        return description;
     }
 }
