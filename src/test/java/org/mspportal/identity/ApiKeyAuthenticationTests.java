@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiKeyAuthenticationTests {
 
     private static final String KEYS = "/api/v1/api-keys";
+    private static final String AUDIT = "/api/v1/audit-entries";
 
     @LocalServerPort int port;
     @Autowired ApiKeyManagement apiKeys;
@@ -120,12 +121,7 @@ class ApiKeyAuthenticationTests {
     @Test
     void aBrowserSessionCookieAloneDoesNotAuthenticateTheApi() {
         PortalClient browser = new PortalClient(port);
-        browser.get("/sign-in");
-        browser.post("/sign-in", "email", admin.email());
-        browser.post("/sign-in/password", "password", TestAccounts.PASSWORD);
-        PortalClient.Page signedIn = browser.post("/sign-in/code", "code",
-                new Mailbox(jdbc).latestCodeTo(admin.email()));
-        assertThat(signedIn.redirectsTo("/")).isTrue();
+        new HttpSignIn(browser, new Mailbox(jdbc)).signIn(admin);
         assertThat(browser.get("/api-keys").status()).as("the session works for pages").isEqualTo(200);
 
         PortalClient.Page api = browser.get(KEYS);
@@ -147,13 +143,24 @@ class ApiKeyAuthenticationTests {
     }
 
     @Test
-    void aKeyWithoutTheReadScopeCannotList() {
-        NewApiKey key = keyOf(admin, ApiKeyScope.USAGE_INGEST);
+    void aKeyWithoutTheReadScopeCannotReadAnythingThroughTheApi() {
+        NewApiKey ingest = keyOf(admin, ApiKeyScope.USAGE_INGEST, ApiKeyScope.WRITE);
 
-        HttpResponse<String> response = call("GET", KEYS, key.secret());
+        for (String path : java.util.List.of(KEYS, KEYS + "/" + ingest.key().id(), AUDIT)) {
+            HttpResponse<String> response = call("GET", path, ingest.secret());
+            assertThat(response.statusCode()).as(path).isEqualTo(403);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+    }
 
-        assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    @Test
+    void aReadKeyReadsOtherModulesApisForItsOwnMsp() {
+        NewApiKey key = keyOf(admin, ApiKeyScope.READ);
+
+        HttpResponse<String> response = call("GET", AUDIT + "?action=api-key.created", key.secret());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains(key.key().id().toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.mspportal.identity;
 
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -34,21 +35,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The API keys pages as a signed-in administrator sees and uses them. */
 @DatabaseTest
 @AutoConfigureMockMvc
-@Import(TestAccounts.class)
 class ApiKeyPagesTests {
 
     private static final Pattern SHOWN_KEY = Pattern.compile("msp_[A-Za-z0-9_-]{43}");
 
     @Autowired MockMvc mvc;
     @Autowired ApiKeyManagement apiKeys;
-    @Autowired TestAccounts testAccounts;
+    @Autowired Accounts accounts;
+    @Autowired PasswordEncoder passwords;
     @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
 
+    TestAccounts testAccounts;
     UUID provider;
     Account admin;
 
+    /** Made here rather than imported, so this class shares the other page tests' application context. */
     @BeforeEach
     void anMspAdministrator() {
+        testAccounts = new TestAccounts(accounts, passwords, jdbc, clock);
         provider = testAccounts.provider();
         admin = testAccounts.active(provider, Role.MSP_ADMINISTRATOR);
     }
