@@ -192,8 +192,9 @@ class SignInJourneyBrowserTests {
      * mailbox: the operator's activation mail is among the oldest when other tests ran first.
      */
     private Locator newestMail(Page page, String recipient, String subject) {
-        page.navigate(url("/dev/mailbox"));
-        while (true) {
+        // Each page is opened by address, so the check never runs against the page being left.
+        for (int number = 0; ; number++) {
+            page.navigate(url("/dev/mailbox?page=" + number));
             Locator mail = page.locator(".mailbox a.list-group-item")
                     .filter(new Locator.FilterOptions().setHasText("To " + recipient))
                     .filter(new Locator.FilterOptions().setHasText(subject));
@@ -204,7 +205,6 @@ class SignInJourneyBrowserTests {
             if (older.count() == 0 || older.getAttribute("class").contains("disabled")) {
                 throw new AssertionError("No mail \"" + subject + "\" to " + recipient + " in the development mailbox");
             }
-            older.click();
         }
     }
 
