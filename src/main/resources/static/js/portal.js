@@ -6,3 +6,39 @@ document.addEventListener('htmx:configRequest', function (event) {
         event.detail.headers[header.content] = token.content;
     }
 });
+
+// Copy buttons: <button data-copy-target="field-id"> copies that field's value and says so.
+document.addEventListener('click', function (event) {
+    var button = event.target.closest('[data-copy-target]');
+    if (!button) {
+        return;
+    }
+    var field = document.getElementById(button.getAttribute('data-copy-target'));
+    if (!field) {
+        return;
+    }
+    field.focus();
+    field.select();
+    var copied = function () {
+        var label = button.querySelector('[data-copy-label]');
+        if (label) {
+            label.textContent = 'Copied';
+        }
+        var status = document.querySelector('[data-copy-status]');
+        if (status) {
+            status.textContent = 'Copied to the clipboard.';
+        }
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(copied, function () { /* stays selected for Ctrl+C */ });
+    } else if (document.execCommand && document.execCommand('copy')) {
+        copied();
+    }
+});
+
+// Fields marked data-select-on-focus select their whole value, so one copy takes all of it.
+document.addEventListener('focusin', function (event) {
+    if (event.target.matches && event.target.matches('[data-select-on-focus]')) {
+        event.target.select();
+    }
+});

@@ -2,6 +2,7 @@ package org.mspportal.platform;
 
 import java.util.List;
 
+import org.mspportal.shared.ApiSecurityContribution;
 import org.mspportal.shared.HttpSecurityContribution;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,9 +42,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+    SecurityFilterChain apiChain(HttpSecurity http, ProblemResponses problems,
+            List<ApiSecurityContribution> contributions) throws Exception {
+        http.securityMatcher("/api/**");
+        for (ApiSecurityContribution contribution : contributions) {
+            contribution.contributeTo(http);
+        }
+        http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // The API authenticates each request by its own credentials, never by a cookie,
                 // so a forged cross-site request carries nothing to ride on.
                 .csrf(csrf -> csrf.disable())

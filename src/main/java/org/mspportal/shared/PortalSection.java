@@ -8,6 +8,7 @@ public enum PortalSection {
     REPORTS("Reports", "bi-bar-chart-line", "Credit consumption per customer and plan, over time."),
     MIGRATIONS("Migrations", "bi-arrow-left-right", "Bring customers managed elsewhere into the portal."),
     ADMINISTRATORS("Administrators", "bi-people", "Who may sign in, with which role, and how."),
+    API_KEYS("API keys", "bi-key", "Keys that let your own tools use the portal's API, each with its scopes."),
     AUDIT("Audit", "bi-journal-check", "Every administrative action: who, what, when and from where.");
 
     private final String label;
