@@ -1,32 +1,14 @@
 package org.mspportal.providers;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.mspportal.shared.Auditable;
-
 /** An MSP started or stopped requiring an authenticator app for all its administrators. */
-public record AuthenticatorPolicyChanged(UUID provider, boolean required) implements Auditable {
+public record AuthenticatorPolicyChanged(UUID provider, boolean required) implements ProviderEvent {
 
     @Override
     public String action() {
         return "provider.authenticator-policy-changed";
-    }
-
-    @Override
-    public String objectType() {
-        return "provider";
-    }
-
-    @Override
-    public String objectId() {
-        return provider.toString();
-    }
-
-    @Override
-    public Optional<UUID> providerId() {
-        return Optional.of(provider);
     }
 
     @Override
