@@ -72,6 +72,10 @@ class AdministratorsBrowserTests {
             assertThat(page.locator(".status-badge").filter(new Locator.FilterOptions().setHasText(status)).first())
                     .isVisible();
         }
+        String activeColour = (String) page.locator(".status-badge.status-active").first()
+                .evaluate("badge => getComputedStyle(badge).color");
+        org.assertj.core.api.Assertions.assertThat(activeColour).as("the status colours of portal.css apply")
+                .isNotEqualTo("rgb(255, 255, 255)");
         Chromium.screenshots(page, "administrators");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invite administrator")).click();
