@@ -130,6 +130,21 @@ class AuditPagesTests {
                 .andExpect(content().string(not(containsString("theirs-listed"))));
     }
 
+    @Test
+    void aLongLogIsPagedAndThePagerKeepsTheFilters() throws Exception {
+        for (int i = 0; i < 51; i++) {
+            events.publishEvent(new CustomerNoted(provider, "paged-" + i));
+        }
+
+        mvc.perform(get("/audit").param("action", "customer.").with(signedInAs(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 1 of 2")))
+                .andExpect(content().string(containsString("href=\"/audit?action=customer.&amp;page=1\"")));
+        mvc.perform(get("/audit").param("action", "customer.").param("page", "1").with(signedInAs(admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 2 of 2")));
+    }
+
     private long newestEntryIdOf(UUID providerId) {
         var owner = TestPrincipals.adminOf(providerId);
         SecurityContextHolder.getContext().setAuthentication(
