@@ -2,6 +2,7 @@ package org.mspportal.identity;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -113,12 +114,9 @@ class SignInPages {
     String submitCode(@RequestParam(defaultValue = "") String code, HttpServletRequest request,
             HttpServletResponse response, HttpSession session, Model model) {
         PendingSignIn pending = PendingSignIn.in(session).filter(p -> p.attemptId().isPresent()).orElse(null);
-        if (pending == null) {
-            return "redirect:/sign-in";
-        }
-        codeStep(model, pending);
-        if (!throttle.tryTake(SignInThrottle.Step.CODE, request.getRemoteAddr(), pending.email())) {
-            return tooMany(model);
+        Optional<String> refusal = refuseCodeStep(pending, request, model);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         SignIn.CodeOutcome outcome = signIn.checkCode(pending.attemptId().orElseThrow(), code);
         if (outcome instanceof SignIn.CodeOutcome.Accepted accepted) {
@@ -139,12 +137,9 @@ class SignInPages {
     @PostMapping("/sign-in/code/resend")
     String resendCode(HttpServletRequest request, HttpSession session, Model model) {
         PendingSignIn pending = PendingSignIn.in(session).filter(p -> p.attemptId().isPresent()).orElse(null);
-        if (pending == null) {
-            return "redirect:/sign-in";
-        }
-        codeStep(model, pending);
-        if (!throttle.tryTake(SignInThrottle.Step.CODE, request.getRemoteAddr(), pending.email())) {
-            return tooMany(model);
+        Optional<String> refusal = refuseCodeStep(pending, request, model);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         SignIn.ResendOutcome outcome = signIn.resendCode(pending.attemptId().orElseThrow());
         if (outcome instanceof SignIn.ResendOutcome.Sent) {
@@ -164,6 +159,18 @@ class SignInPages {
     String restart(HttpSession session) {
         PendingSignIn.clear(session);
         return "redirect:/sign-in";
+    }
+
+    /** Why the code step cannot go on (no attempt to complete, or too many tries), as the view to show. */
+    private Optional<String> refuseCodeStep(PendingSignIn pending, HttpServletRequest request, Model model) {
+        if (pending == null) {
+            return Optional.of("redirect:/sign-in");
+        }
+        codeStep(model, pending);
+        if (!throttle.tryTake(SignInThrottle.Step.CODE, request.getRemoteAddr(), pending.email())) {
+            return Optional.of(tooMany(model));
+        }
+        return Optional.empty();
     }
 
     private void codeStep(Model model, PendingSignIn pending) {
