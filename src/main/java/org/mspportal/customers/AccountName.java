@@ -23,13 +23,9 @@ record AccountName(String value) {
     static final int MAX_LENGTH = 200;
 
     private static final Pattern WHITESPACE_RUN = Pattern.compile("[\\s\\p{Z}]+", Pattern.UNICODE_CHARACTER_CLASS);
-    /** String.strip() keeps no-break and other Unicode spaces, which paste in from documents. */
-    private static final Pattern EDGE_SPACE = Pattern.compile("^[\\s\\p{Z}]+|[\\s\\p{Z}]+$",
-            Pattern.UNICODE_CHARACTER_CLASS);
 
     AccountName {
-        String name = value == null ? "" : EDGE_SPACE.matcher(Normalizer.normalize(value, Normalizer.Form.NFC))
-                .replaceAll("");
+        String name = value == null ? "" : stripSpaces(Normalizer.normalize(value, Normalizer.Form.NFC));
         if (name.codePoints().noneMatch(AccountName::isVisible)) {
             throw new RejectedInput(FIELD, "Enter the account name.");
         }
@@ -57,6 +53,26 @@ record AccountName(String value) {
         return value;
     }
 
+    /**
+     * Like String.strip(), which keeps no-break and ideographic spaces, but those paste in from
+     * documents too. A loop rather than a regex, which would backtrack badly on long runs of spaces.
+     */
+    private static String stripSpaces(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isSpace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && isSpace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isSpace(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
+    }
+
     private static void refuseUnprintable(int codePoint) {
         int type = Character.getType(codePoint);
         if (type == Character.CONTROL || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
@@ -75,9 +91,8 @@ record AccountName(String value) {
     /** Letters, digits, marks, punctuation and symbols: a name of only zero-width characters looks empty. */
     private static boolean isVisible(int codePoint) {
         int type = Character.getType(codePoint);
-        return !Character.isWhitespace(codePoint) && !Character.isSpaceChar(codePoint)
-                && type != Character.FORMAT && type != Character.CONTROL && type != Character.UNASSIGNED
-                && type != Character.SURROGATE && type != Character.PRIVATE_USE;
+        return !isSpace(codePoint) && type != Character.FORMAT && type != Character.CONTROL
+                && type != Character.UNASSIGNED && type != Character.SURROGATE && type != Character.PRIVATE_USE;
     }
 
     /** Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), used to disguise text. */
