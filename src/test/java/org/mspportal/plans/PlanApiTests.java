@@ -1,11 +1,15 @@
 package org.mspportal.plans;
 
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
+import org.mspportal.identity.ApiKeyManagement;
+import org.mspportal.identity.ApiKeyScope;
 import org.mspportal.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -52,6 +56,11 @@ class PlanApiTests {
     void anMspAdministrator() {
         provider = new TestAdministrators(jdbc, clock).provider();
         admin = as(provider, Role.MSP_ADMINISTRATOR);
+    }
+
+    @AfterEach
+    void signOut() {
+        TestAdministrators.actAsNobody();
     }
 
     @Test
@@ -252,6 +261,24 @@ class PlanApiTests {
         mvc.perform(delete("/api/v1/service-plans/{id}", used).with(admin))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value("This plan has 2 customers; archive it instead."));
+        assertThat(plansStored()).isEqualTo(1);
+    }
+
+    @Test
+    void anApiKeyWithTheWriteScopeCreatesPlansAndOneWithoutItIsRefused(@Autowired ApiKeyManagement keys) throws Exception {
+        TestAdministrators.actAs(new TestAdministrators(jdbc, clock).stored(provider, Role.MSP_ADMINISTRATOR));
+        String writer = keys.create("Provisioning", EnumSet.of(ApiKeyScope.READ, ApiKeyScope.WRITE)).secret();
+        String reader = keys.create("Reporting", EnumSet.of(ApiKeyScope.READ)).secret();
+        TestAdministrators.actAsNobody();
+
+        mvc.perform(post("/api/v1/service-plans").contentType(MediaType.APPLICATION_JSON).content(GOLD)
+                        .header("Authorization", "Bearer " + writer))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/service-plans").contentType(MediaType.APPLICATION_JSON)
+                        .content(GOLD.replace("ゴールド 🥇", "Silver")).header("Authorization", "Bearer " + reader))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/service-plans").header("Authorization", "Bearer " + reader))
+                .andExpect(jsonPath("$.items[*].name", containsInAnyOrder("ゴールド 🥇")));
         assertThat(plansStored()).isEqualTo(1);
     }
 

@@ -36,6 +36,27 @@ final class TestAdministrators {
         return id;
     }
 
+    /** An administrator with an account row, for what needs one, such as creating an API key. */
+    SignedInAdministrator stored(UUID provider, Role role) {
+        UUID id = UUID.randomUUID();
+        String email = "admin-" + id + "@msp.example";
+        jdbc.sql("""
+                INSERT INTO account (id, provider_id, email, display_name, role, status, created_at)
+                VALUES (:id, :provider, :email, 'Test administrator', :role, 'INVITED', :now)""")
+                .param("id", id)
+                .param("provider", provider)
+                .param("email", email)
+                .param("role", role.name())
+                .param("now", StoredTime.of(clock.instant()))
+                .update();
+        return new SignedInAdministrator(id, email, "Test administrator", provider, role);
+    }
+
+    static void actAs(SignedInAdministrator administrator) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                administrator, null, List.of(new SimpleGrantedAuthority(administrator.role().authority()))));
+    }
+
     static Authentication of(UUID provider, Role role) {
         UUID account = UUID.randomUUID();
         SignedInAdministrator principal = new SignedInAdministrator(account, "admin-" + account + "@msp.example",
