@@ -1,10 +1,22 @@
 package org.mspportal.platform;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolationException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.RejectedInput;
+import org.mspportal.shared.StaleVersion;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -36,7 +48,51 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(RejectedInput cause) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, cause.getMessage());
         problem.setProperty("field", cause.field());
+        problem.setProperty("errors", List.of(fieldError(cause.field(), cause.getMessage())));
         return problem;
+    }
+
+    /** Every invalid field of a command at once, as an {@code errors} list of field and message. */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail invalid(ConstraintViolationException cause) {
+        return invalidFields(cause.getConstraintViolations().stream()
+                .map(violation -> fieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .sorted(Comparator.comparing(error -> error.get("field")))
+                .toList());
+    }
+
+    @ExceptionHandler(StaleVersion.class)
+    ProblemDetail stale(StaleVersion cause) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, cause.getMessage());
+    }
+
+    /** A {@code @Valid} request body: 422 with every field, like the façades' own validation. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException cause,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = invalidFields(cause.getBindingResult().getFieldErrors().stream()
+                .map(error -> fieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList());
+        return ResponseEntity.unprocessableContent().headers(headers).body(problem);
+    }
+
+    private static ProblemDetail invalidFields(List<Map<String, String>> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+                errors.size() == 1 ? errors.get(0).get("message") : "Some fields are not valid; see errors.");
+        if (errors.size() == 1) {
+            problem.setProperty("field", errors.get(0).get("field"));
+        }
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field == null ? "" : field, "message", message);
+    }
+
+    /** {@code create.command.name} and {@code name} both name the field {@code name}. */
+    private static String lastNode(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     @ExceptionHandler(Exception.class)
