@@ -168,7 +168,8 @@ public class ServicePlanManagement {
     }
 
     private Map<UUID, Long> customersPerPlan(UUID provider) {
-        return usage.stream().findFirst().map(source -> source.customersPerPlan(provider)).orElse(Map.of());
+        PlanUsage source = usage.getIfAvailable();
+        return source == null ? Map.of() : source.customersPerPlan(provider);
     }
 
     private <T> void validate(T command) {

@@ -5,12 +5,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.context.annotation.Primary;
 
 /**
- * Stands in for the customers module, which is not built yet: tests say how many customers a plan
- * has. Plan tests all {@code @Import} it, so they share one application context.
+ * Stands in for the customers module's count, so plan tests say how many customers a plan has
+ * without making customers. Primary, so it wins over the real count in the tests that import it;
+ * plan tests all {@code @Import} it, so they share one application context.
  */
 @TestComponent
+@Primary
 class CountedCustomers implements PlanUsage {
 
     private final Map<UUID, Long> customers = new ConcurrentHashMap<>();
