@@ -361,6 +361,13 @@ class CustomerManagementTests {
         assertThat(plans.list(true)).extracting(plan -> plan.name()).containsExactly("Gold", "Silver");
     }
 
+    @Test
+    void theDefaultDeploymentOffersItsSixStorageRegions(@Autowired StorageRegions regions) {
+        assertThat(regions.all()).extracting(StorageRegion::id).containsExactly("us-east-1", "us-west-2", "eu-west-1",
+                "eu-central-1", "ap-southeast-2", "ap-northeast-1");
+        assertThat(regions.require("eu-west-1").displayName()).isEqualTo("Europe (Ireland)");
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     private UUID plan(String name) {
