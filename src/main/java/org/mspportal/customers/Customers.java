@@ -137,8 +137,7 @@ class Customers {
                 .param("provider", providerId)
                 .query(rs -> {
                     counts.put(rs.getObject("service_plan_id", UUID.class), rs.getLong("customers"));
-                })
-                ;
+                });
         return counts;
     }
 

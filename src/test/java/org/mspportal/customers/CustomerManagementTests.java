@@ -234,6 +234,17 @@ class CustomerManagementTests {
     }
 
     @Test
+    void anUpdateIsAuditedWithTheValuesBeforeAndAfter() {
+        Customer added = customers.register(command("Acme"));
+        customers.update(added.id(), edit(added, "株式会社アクメ", 0));
+
+        String details = jdbc.sql("SELECT details FROM audit_entry WHERE object_id = :id AND action = 'customer.updated'")
+                .param("id", added.id().toString()).query(String.class).single();
+        assertThat(details).contains("\"before\":{\"accountName\":\"Acme\"")
+                .contains("\"after\":{\"accountName\":\"株式会社アクメ\"");
+    }
+
+    @Test
     void aCustomerBeingMigratedCannotBeChanged() {
         Customer added = customers.register(command("Acme"));
         jdbc.sql("UPDATE customer SET status = 'MIGRATION_IN_PROGRESS' WHERE id = :id").param("id", added.id()).update();
