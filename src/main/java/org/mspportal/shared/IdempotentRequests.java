@@ -4,16 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,6 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotentRequests {
 
     public static final String HEADER = "Idempotency-Key";
+    /** How long a key is remembered: twice Stripe's day, long enough for any client's retries. */
+    static final Duration KEPT_FOR = Duration.ofHours(48);
     static final int MAX_KEY_LENGTH = 255;
 
     private final JdbcClient jdbc;
@@ -79,6 +84,15 @@ public class IdempotentRequests {
         } catch (DuplicateKeyException concurrentRequestWon) {
             return transactions.execute(status -> remembered(provider, requestKey, hash)).orElseThrow();
         }
+    }
+
+    /** Forgets keys older than {@link #KEPT_FOR}, once an hour across the cluster. */
+    @Scheduled(cron = "${portal.idempotency.purge-cron:0 23 * * * *}")
+    @SchedulerLock(name = "idempotency-key-purge", lockAtMostFor = "PT10M")
+    public void forgetOldKeys() {
+        jdbc.sql("DELETE FROM idempotency_key WHERE created_at < :cutoff")
+                .param("cutoff", StoredTime.of(clock.instant().minus(KEPT_FOR)))
+                .update();
     }
 
     private Optional<ResponseEntity<?>> remembered(UUID provider, String key, String hash) {
