@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mspportal.TestMsps;
 import org.mspportal.DatabaseTest;
 import org.mspportal.identity.Role;
 import org.mspportal.plans.CreateServicePlan;

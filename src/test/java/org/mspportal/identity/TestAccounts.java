@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.mspportal.shared.StoredTime;
+import org.mspportal.TestMsps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,15 +32,7 @@ class TestAccounts {
     }
 
     UUID provider() {
-        UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO provider (id, name, name_key, status, require_authenticator, created_at)
-                VALUES (:id, :name, :name, 'ACTIVE', FALSE, :now)""")
-                .param("id", id)
-                .param("name", "msp-" + id)
-                .param("now", StoredTime.of(clock.instant()))
-                .update();
-        return id;
+        return new TestMsps(jdbc, clock).provider();
     }
 
     /** An active account with {@link #PASSWORD}. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mspportal.TestMsps;
 import org.mspportal.DatabaseTest;
 import org.mspportal.identity.ApiKeyManagement;
 import org.mspportal.identity.ApiKeyScope;
@@ -54,13 +55,13 @@ class PlanApiTests {
 
     @BeforeEach
     void anMspAdministrator() {
-        provider = new TestAdministrators(jdbc, clock).provider();
+        provider = new TestMsps(jdbc, clock).provider();
         admin = as(provider, Role.MSP_ADMINISTRATOR);
     }
 
     @AfterEach
     void signOut() {
-        TestAdministrators.actAsNobody();
+        TestMsps.actAsNobody();
     }
 
     @Test
@@ -179,7 +180,7 @@ class PlanApiTests {
     @Test
     void anotherMspsPlanIsNotFoundOnEveryVerb() throws Exception {
         String theirs = create(GOLD);
-        RequestPostProcessor other = as(new TestAdministrators(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
+        RequestPostProcessor other = as(new TestMsps(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
 
         mvc.perform(get("/api/v1/service-plans/{id}", theirs).with(other)).andExpect(status().isNotFound());
         mvc.perform(patch("/api/v1/service-plans/{id}", theirs).contentType(MediaType.APPLICATION_JSON)
@@ -243,7 +244,7 @@ class PlanApiTests {
     @Test
     void anotherMspsIdempotencyKeyIsItsOwn() throws Exception {
         create(GOLD, "shared-key");
-        RequestPostProcessor other = as(new TestAdministrators(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
+        RequestPostProcessor other = as(new TestMsps(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
 
         mvc.perform(post("/api/v1/service-plans").contentType(MediaType.APPLICATION_JSON).content(GOLD)
                         .header("Idempotency-Key", "shared-key").with(other))
@@ -266,10 +267,10 @@ class PlanApiTests {
 
     @Test
     void anApiKeyWithTheWriteScopeCreatesPlansAndOneWithoutItIsRefused(@Autowired ApiKeyManagement keys) throws Exception {
-        TestAdministrators.actAs(new TestAdministrators(jdbc, clock).stored(provider, Role.MSP_ADMINISTRATOR));
+        TestMsps.actAs(new TestMsps(jdbc, clock).stored(provider, Role.MSP_ADMINISTRATOR));
         String writer = keys.create("Provisioning", EnumSet.of(ApiKeyScope.READ, ApiKeyScope.WRITE)).secret();
         String reader = keys.create("Reporting", EnumSet.of(ApiKeyScope.READ)).secret();
-        TestAdministrators.actAsNobody();
+        TestMsps.actAsNobody();
 
         mvc.perform(post("/api/v1/service-plans").contentType(MediaType.APPLICATION_JSON).content(GOLD)
                         .header("Authorization", "Bearer " + writer))
@@ -301,6 +302,6 @@ class PlanApiTests {
     }
 
     private static RequestPostProcessor as(UUID provider, Role role) {
-        return authentication(TestAdministrators.of(provider, role));
+        return authentication(TestMsps.of(provider, role));
     }
 }

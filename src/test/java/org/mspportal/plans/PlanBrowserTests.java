@@ -6,6 +6,7 @@ import java.util.UUID;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.mspportal.TestMsps;
 import org.mspportal.BrowserTest;
 import org.mspportal.Chromium;
 import org.mspportal.Mailbox;
@@ -30,7 +31,7 @@ class PlanBrowserTests {
 
     @Test
     void anAdministratorCreatesEditsAndArchivesAPlan(Page page) {
-        signIn(page, administratorOf(new TestAdministrators(jdbc, clock).provider()));
+        signIn(page, administratorOf(new TestMsps(jdbc, clock).provider()));
 
         page.navigate(Chromium.baseUrl(port) + "/service-plans");
         assertThat(page.getByText("No service plans yet")).isVisible();

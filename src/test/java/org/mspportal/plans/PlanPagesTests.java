@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mspportal.TestMsps;
 import org.mspportal.DatabaseTest;
 import org.mspportal.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,13 +46,13 @@ class PlanPagesTests {
 
     @BeforeEach
     void anMspAdministrator() {
-        provider = new TestAdministrators(jdbc, clock).provider();
-        admin = authentication(TestAdministrators.of(provider, Role.MSP_ADMINISTRATOR));
+        provider = new TestMsps(jdbc, clock).provider();
+        admin = authentication(TestMsps.of(provider, Role.MSP_ADMINISTRATOR));
     }
 
     @AfterEach
     void signOut() {
-        TestAdministrators.actAsNobody();
+        TestMsps.actAsNobody();
     }
 
     @Test
@@ -160,7 +161,7 @@ class PlanPagesTests {
         asAdmin();
         plans.update(gold.id(), new UpdateServicePlan(null, Edition.BUSINESS, UsageReportFrequency.MONTHLY,
                 EnumSet.of(Workload.NAS), gold.version()));
-        TestAdministrators.actAsNobody();
+        TestMsps.actAsNobody();
 
         mvc.perform(post("/service-plans/{id}", gold.id()).param("edition", "ENTERPRISE")
                         .param("usageReportFrequency", "MONTHLY").param("workloads", "NAS")
@@ -202,7 +203,7 @@ class PlanPagesTests {
     @Test
     void aReadOnlyAdministratorSeesPlansButNoWriteButtonsAndIsRefusedEveryChange() throws Exception {
         ServicePlan gold = plan("Gold", Workload.NAS);
-        RequestPostProcessor readOnly = authentication(TestAdministrators.of(provider, Role.READ_ONLY_ADMINISTRATOR));
+        RequestPostProcessor readOnly = authentication(TestMsps.of(provider, Role.READ_ONLY_ADMINISTRATOR));
 
         mvc.perform(get("/service-plans").with(readOnly))
                 .andExpect(status().isOk())
@@ -233,7 +234,7 @@ class PlanPagesTests {
     @Test
     void anotherMspsPlanIsNotFoundOnEveryPage() throws Exception {
         ServicePlan theirs = plan("Theirs", Workload.NAS);
-        RequestPostProcessor other = authentication(TestAdministrators.of(new TestAdministrators(jdbc, clock).provider(),
+        RequestPostProcessor other = authentication(TestMsps.of(new TestMsps(jdbc, clock).provider(),
                 Role.MSP_ADMINISTRATOR));
 
         mvc.perform(get("/service-plans/{id}/edit", theirs.id()).with(other)).andExpect(status().isNotFound());
@@ -251,12 +252,12 @@ class PlanPagesTests {
             return plans.create(new CreateServicePlan(name, Edition.ELITE, UsageReportFrequency.HALF_YEARLY,
                     EnumSet.of(first, more)));
         } finally {
-            TestAdministrators.actAsNobody();
+            TestMsps.actAsNobody();
         }
     }
 
     private void asAdmin() {
-        TestAdministrators.actAs(provider, Role.MSP_ADMINISTRATOR);
+        TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
     }
 
     private long plansStored() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mspportal.TestMsps;
 import org.mspportal.DatabaseTest;
 import org.mspportal.identity.Role;
 import org.mspportal.shared.NotFound;
@@ -41,13 +42,13 @@ class ServicePlanManagementTests {
 
     @BeforeEach
     void anMspAdministrator() {
-        provider = new TestAdministrators(jdbc, clock).provider();
-        TestAdministrators.actAs(provider, Role.MSP_ADMINISTRATOR);
+        provider = new TestMsps(jdbc, clock).provider();
+        TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
     }
 
     @AfterEach
     void signOut() {
-        TestAdministrators.actAsNobody();
+        TestMsps.actAsNobody();
     }
 
     @ParameterizedTest
@@ -94,7 +95,7 @@ class ServicePlanManagementTests {
     @Test
     void anotherMspMayUseTheSameName() {
         plans.create(command("Gold"));
-        TestAdministrators.actAs(new TestAdministrators(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
+        TestMsps.actAs(new TestMsps(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
 
         assertThat(plans.create(command("Gold")).name()).isEqualTo("Gold");
     }
@@ -159,7 +160,7 @@ class ServicePlanManagementTests {
     @Test
     void anotherMspsPlanIsNotFoundForEveryOperation() {
         UUID theirs = plans.create(command("Theirs")).id();
-        TestAdministrators.actAs(new TestAdministrators(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
+        TestMsps.actAs(new TestMsps(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
 
         assertThatExceptionOfType(NotFound.class).isThrownBy(() -> plans.get(theirs));
         assertThatExceptionOfType(NotFound.class).isThrownBy(() -> plans.update(theirs, new UpdateServicePlan(null,
@@ -173,7 +174,7 @@ class ServicePlanManagementTests {
     @Test
     void aReadOnlyAdministratorReadsPlansButIsRefusedEveryChange() {
         UUID gold = plans.create(command("Gold")).id();
-        TestAdministrators.actAs(provider, Role.READ_ONLY_ADMINISTRATOR);
+        TestMsps.actAs(provider, Role.READ_ONLY_ADMINISTRATOR);
 
         assertThat(plans.list(false)).hasSize(1);
         assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> plans.create(command("Silver")));
@@ -210,7 +211,7 @@ class ServicePlanManagementTests {
     @Test
     void anotherMspsPlanCannotBeAssigned() {
         UUID theirs = plans.create(command("Theirs")).id();
-        TestAdministrators.actAs(new TestAdministrators(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
+        TestMsps.actAs(new TestMsps(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
 
         assertThatExceptionOfType(RejectedInput.class).isThrownBy(() -> plans.requireAssignable(theirs))
                 .satisfies(rejected -> assertThat(rejected.field()).isEqualTo("servicePlanId"));

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.TestClock;
+import org.mspportal.TestMsps;
 import org.mspportal.TestPrincipals;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -35,12 +36,7 @@ class IdempotentRequestsTests {
 
     @BeforeEach
     void signedInToAnMsp() {
-        UUID provider = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO provider (id, name, name_key, status, require_authenticator, created_at)
-                VALUES (:id, :name, :name, 'ACTIVE', FALSE, :now)""")
-                .param("id", provider).param("name", "msp-" + provider).param("now", StoredTime.of(clock.instant()))
-                .update();
+        UUID provider = new TestMsps(jdbc, clock).provider();
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 TestPrincipals.adminOf(provider), null, java.util.List.of()));
     }

@@ -1,4 +1,4 @@
-package org.mspportal.plans;
+package org.mspportal;
 
 import java.time.Clock;
 import java.util.List;
@@ -13,18 +13,18 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** MSPs made directly in the database, and administrators of them to act as, for plan tests. */
-final class TestAdministrators {
+/** MSPs made directly in the database, and administrators of them to act as, for any module's tests. */
+public final class TestMsps {
 
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    TestAdministrators(JdbcClient jdbc, Clock clock) {
+    public TestMsps(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
-    UUID provider() {
+    public UUID provider() {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 INSERT INTO provider (id, name, name_key, status, require_authenticator, created_at)
@@ -37,7 +37,7 @@ final class TestAdministrators {
     }
 
     /** An administrator with an account row, for what needs one, such as creating an API key. */
-    SignedInAdministrator stored(UUID provider, Role role) {
+    public SignedInAdministrator stored(UUID provider, Role role) {
         UUID id = UUID.randomUUID();
         String email = "admin-" + id + "@msp.example";
         jdbc.sql("""
@@ -52,12 +52,12 @@ final class TestAdministrators {
         return new SignedInAdministrator(id, email, "Test administrator", provider, role);
     }
 
-    static void actAs(SignedInAdministrator administrator) {
+    public static void actAs(SignedInAdministrator administrator) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 administrator, null, List.of(new SimpleGrantedAuthority(administrator.role().authority()))));
     }
 
-    static Authentication of(UUID provider, Role role) {
+    public static Authentication of(UUID provider, Role role) {
         UUID account = UUID.randomUUID();
         SignedInAdministrator principal = new SignedInAdministrator(account, "admin-" + account + "@msp.example",
                 "Test administrator", provider, role);
@@ -66,11 +66,11 @@ final class TestAdministrators {
     }
 
     /** Runs the façade calls that follow as an administrator of the MSP with this role. */
-    static void actAs(UUID provider, Role role) {
+    public static void actAs(UUID provider, Role role) {
         SecurityContextHolder.getContext().setAuthentication(of(provider, role));
     }
 
-    static void actAsNobody() {
+    public static void actAsNobody() {
         SecurityContextHolder.clearContext();
     }
 }
