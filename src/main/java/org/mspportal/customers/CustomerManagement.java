@@ -5,9 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import org.mspportal.plans.Edition;
+import org.mspportal.plans.ServicePlan;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.PortalPrincipal;
@@ -99,9 +103,25 @@ public class CustomerManagement {
         if (query.expiringWithinDays() != null && query.expiringWithinDays() < 0) {
             throw new RejectedInput("expiringWithinDays", "Enter a number of days from 0 up.");
         }
-        Customers.Found found = customers.search(ownProvider(), query, today(), pageable.getOffset(),
-                pageable.getPageSize());
+        Customers.Found found = customers.search(ownProvider(), query, plansOf(query.edition()), today(),
+                pageable.getOffset(), pageable.getPageSize());
         return new PageImpl<>(found.page().stream().map(Customers.Stored::shown).toList(), pageable, found.total());
+    }
+
+    /** The storage regions the caller's MSP offers its customers, in the order the deployment lists them. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<StorageRegion> storageRegions() {
+        return regions.all();
+    }
+
+    /** The ids of the MSP's plans of that edition, archived ones included; empty for "any edition". */
+    private Optional<Set<UUID>> plansOf(Edition edition) {
+        if (edition == null) {
+            return Optional.empty();
+        }
+        return Optional.of(plans.list(true).stream().filter(plan -> plan.edition() == edition)
+                .map(ServicePlan::id).collect(Collectors.toSet()));
     }
 
     /** The customer's moves between plans, oldest first. */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.mspportal.shared.StoredTime;
@@ -142,8 +143,9 @@ class Customers {
     }
 
     /** One page of the MSP's customers matching the query, and how many match in all. */
-    Found search(UUID providerId, CustomerQuery query, LocalDate today, long offset, int limit) {
-        Filter filter = new Filter(providerId, query, today);
+    Found search(UUID providerId, CustomerQuery query, Optional<Set<UUID>> plans, LocalDate today, long offset,
+            int limit) {
+        Filter filter = new Filter(providerId, query, plans, today);
         long total = filter.bindTo(jdbc.sql("SELECT COUNT(*) FROM customer WHERE " + filter.where()))
                 .query(Long.class).single();
         List<Stored> page = filter.bindTo(jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE " + filter.where()
@@ -163,7 +165,7 @@ class Customers {
         private final List<String> conditions = new ArrayList<>();
         private final Map<String, Object> params = new LinkedHashMap<>();
 
-        Filter(UUID providerId, CustomerQuery query, LocalDate today) {
+        Filter(UUID providerId, CustomerQuery query, Optional<Set<UUID>> plans, LocalDate today) {
             add("provider_id = :provider", "provider", providerId);
             if (query.text() != null && !query.text().isBlank()) {
                 conditions.add("(name_key LIKE :text ESCAPE '\\' OR LOWER(organization_name) LIKE :text ESCAPE '\\')");
@@ -172,6 +174,13 @@ class Customers {
             if (query.servicePlanId() != null) {
                 add("service_plan_id = :plan", "plan", query.servicePlanId());
             }
+            plans.ifPresent(ids -> {
+                if (ids.isEmpty()) {
+                    conditions.add("1 = 0"); // no plan of the edition, and SQL has no empty IN list
+                } else {
+                    add("service_plan_id IN (:plans)", "plans", List.copyOf(ids));
+                }
+            });
             if (query.tenantType() != null) {
                 add("tenant_type = :tenantType", "tenantType", query.tenantType().name());
             }

@@ -334,19 +334,31 @@ class CustomerManagementTests {
                 .containsExactly("Already Lapsed", "Customer 1", "Customer 2", "Customer 3");
         assertThat(last.getContent()).extracting(Customer::accountName).containsExactly("Soon Expiring");
 
-        assertThat(names(new CustomerQuery(null, silver, null, null, null, null, null))).hasSize(4);
-        assertThat(names(new CustomerQuery(null, null, TenantType.COMMERCIAL, null, null, null, null)))
+        assertThat(names(new CustomerQuery(null, silver, null, null, null, null, null, null))).hasSize(4);
+        assertThat(names(new CustomerQuery(null, null, null, TenantType.COMMERCIAL, null, null, null, null)))
                 .containsExactly("Soon Expiring");
-        assertThat(names(new CustomerQuery(null, null, null, "US-EAST-1", null, null, null)))
+        assertThat(names(new CustomerQuery(null, null, null, null, "US-EAST-1", null, null, null)))
                 .containsExactly("Soon Expiring");
-        assertThat(names(new CustomerQuery(null, null, null, null, CustomerStatus.SUSPENDED, null, null)))
+        assertThat(names(new CustomerQuery(null, null, null, null, null, CustomerStatus.SUSPENDED, null, null)))
                 .containsExactly("Soon Expiring");
-        assertThat(names(new CustomerQuery(null, null, null, null, null, 30, null))).containsExactly("Soon Expiring");
-        assertThat(names(new CustomerQuery(null, null, null, null, null, 5, null))).isEmpty();
+        assertThat(names(new CustomerQuery(null, null, null, null, null, null, 30, null))).containsExactly("Soon Expiring");
+        assertThat(names(new CustomerQuery(null, null, null, null, null, null, 5, null))).isEmpty();
         assertThat(names(CustomerQuery.everyone().withText("globex"))).containsExactly("Soon Expiring");
-        assertThat(names(new CustomerQuery("customer", gold, null, null, CustomerStatus.ACTIVE, null,
+        assertThat(names(new CustomerQuery("customer", gold, null, null, null, CustomerStatus.ACTIVE, null,
                 CustomerQuery.Sort.NAME_DESCENDING))).containsExactly("Customer 7", "Customer 5", "Customer 3",
                 "Customer 1");
+    }
+
+    @Test
+    void searchByEditionFindsCustomersOnAnyPlanOfThatEdition() {
+        UUID elite = plans.create(new CreateServicePlan("Elite Plan", Edition.ELITE, UsageReportFrequency.MONTHLY,
+                EnumSet.of(Workload.VMWARE))).id();
+        customers.register(commandOn(elite, "On Elite"));
+        customers.register(command("On Business"));
+
+        assertThat(names(new CustomerQuery(null, null, Edition.ELITE, null, null, null, null, null)))
+                .containsExactly("On Elite");
+        assertThat(names(new CustomerQuery(null, null, Edition.ENTERPRISE, null, null, null, null, null))).isEmpty();
     }
 
     @Test
