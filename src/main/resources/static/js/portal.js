@@ -42,3 +42,11 @@ document.addEventListener('focusin', function (event) {
         event.target.select();
     }
 });
+
+// Handover pages: a link marked data-follow-on-load is followed at once (the link stays for anyone without script).
+document.addEventListener('DOMContentLoaded', function () {
+    var link = document.querySelector('a[data-follow-on-load]');
+    if (link) {
+        window.location.replace(link.href);
+    }
+});
