@@ -1,5 +1,6 @@
 package org.mspportal.customers;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -245,8 +246,11 @@ public class CustomerManagement {
      */
     private static CreditQuota sandboxQuotaKept(Customers.Stored before, CreditQuota quota) {
         if (before.tenancy().type() == TenantType.SANDBOX && quota.credits().compareTo(before.quota().credits()) != 0) {
+            BigDecimal fixed = before.quota().credits();
+            String unit = fixed.compareTo(BigDecimal.ONE) == 0 ? " credit" : " credits";
             throw new RejectedInput(CreditQuota.CREDITS_FIELD, "The sandbox's credit quota is fixed at "
-                    + before.quota().credits().stripTrailingZeros().toPlainString() + " credits and cannot be changed.");
+                    + fixed.stripTrailingZeros().toPlainString() + unit
+                    + " and cannot be changed. Its dates and other details can.");
         }
         return quota;
     }

@@ -60,7 +60,9 @@ final class StorageRegions {
      * later is offered by every MSP at once; ids the catalogue no longer lists are ignored.
      */
     StorageRegions except(Collection<String> switchedOffIds) {
-        return new StorageRegions(byId.values().stream().filter(region -> !switchedOffIds.contains(region.id())).toList());
+        return new StorageRegions(byId.values().stream()
+                .filter(region -> !switchedOffIds.contains(region.id()))
+                .toList());
     }
 
     boolean isEmpty() {
