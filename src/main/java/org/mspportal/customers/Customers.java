@@ -135,24 +135,22 @@ class Customers {
 
     /** Customers per plan; the sandbox without a plan counts for none. */
     Map<UUID, Long> countPerPlan(UUID providerId) {
-        Map<UUID, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT service_plan_id, COUNT(*) AS customers FROM customer WHERE provider_id = :provider"
-                        + " AND service_plan_id IS NOT NULL GROUP BY service_plan_id")
-                .param("provider", providerId)
-                .query(rs -> {
-                    counts.put(rs.getObject("service_plan_id", UUID.class), rs.getLong("customers"));
-                });
-        return counts;
+        return countPer("service_plan_id", UUID.class, providerId);
     }
 
     /** Customers per storage region id, for the regions that have any. */
     Map<String, Long> countPerRegion(UUID providerId) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT storage_region, COUNT(*) AS customers FROM customer WHERE provider_id = :provider"
-                        + " GROUP BY storage_region")
+        return countPer("storage_region", String.class, providerId);
+    }
+
+    /** The MSP's customers counted by one of their columns (a fixed name, never input); NULL is no group. */
+    private <K> Map<K, Long> countPer(String column, Class<K> type, UUID providerId) {
+        Map<K, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + column + " AS grouped_by, COUNT(*) AS customers FROM customer"
+                        + " WHERE provider_id = :provider AND " + column + " IS NOT NULL GROUP BY " + column)
                 .param("provider", providerId)
                 .query(rs -> {
-                    counts.put(rs.getString("storage_region"), rs.getLong("customers"));
+                    counts.put(rs.getObject("grouped_by", type), rs.getLong("customers"));
                 });
         return counts;
     }

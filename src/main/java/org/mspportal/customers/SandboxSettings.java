@@ -20,7 +20,7 @@ record SandboxSettings(@DefaultValue("1") BigDecimal creditQuota) {
             // The amount must obey the rules of every quota; the dates here are only placeholders.
             creditQuota = new CreditQuota(creditQuota, LocalDate.EPOCH, LocalDate.EPOCH.plusDays(1)).credits();
         } catch (RejectedInput invalid) {
-            throw new IllegalArgumentException("portal.sandbox.credit-quota: " + invalid.getMessage(), invalid);
+            throw new IllegalArgumentException("portal.sandbox.credit-quota: " + invalid.getMessage());
         }
     }
 }

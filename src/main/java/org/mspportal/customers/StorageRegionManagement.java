@@ -56,16 +56,13 @@ public class StorageRegionManagement {
     @Transactional
     @PreAuthorize(WRITERS)
     public StorageRegion enable(String id) {
-        UUID provider = ownProvider();
-        StorageRegion region = catalogue.require(id);
-        switchedOff.lock(provider);
-        Set<String> before = switchedOff.of(provider);
-        if (before.contains(region.id())) {
-            switchedOff.switchOn(provider, region.id());
-            events.publishEvent(StorageRegionChanged.enabled(provider, region, catalogue.except(before),
-                    catalogue.except(switchedOff.of(provider))));
+        Switch change = switchOf(id);
+        if (change.wasOff()) {
+            switchedOff.switchOn(change.provider(), change.region().id());
+            events.publishEvent(StorageRegionChanged.enabled(change.provider(), change.region(), change.offeredBefore(),
+                    offeredBy(change.provider())));
         }
-        return region;
+        return change.region();
     }
 
     /**
@@ -77,11 +74,10 @@ public class StorageRegionManagement {
     @Transactional
     @PreAuthorize(WRITERS)
     public StorageRegion disable(String id) {
-        UUID provider = ownProvider();
-        StorageRegion region = catalogue.require(id);
-        switchedOff.lock(provider);
-        Set<String> before = switchedOff.of(provider);
-        if (before.contains(region.id())) {
+        Switch change = switchOf(id);
+        UUID provider = change.provider();
+        StorageRegion region = change.region();
+        if (change.wasOff()) {
             return region;
         }
         long using = customers.countPerRegion(provider).getOrDefault(region.id(), 0L);
@@ -90,14 +86,34 @@ public class StorageRegionManagement {
                     + using + (using == 1 ? " customer stores" : " customers store")
                     + " backups there. Move " + (using == 1 ? "it" : "them") + " to another region first.");
         }
-        StorageRegions offeredBefore = catalogue.except(before);
-        if (offeredBefore.all().equals(List.of(region))) {
+        if (change.offeredBefore().all().equals(List.of(region))) {
             throw new RejectedInput(StorageRegions.FIELD, region.displayName() + " is the only region you offer, "
                     + "and customers need somewhere to store their backups. Switch on another region first.");
         }
         switchedOff.switchOff(provider, region.id(), clock.instant());
-        events.publishEvent(StorageRegionChanged.disabled(provider, region, offeredBefore,
-                catalogue.except(switchedOff.of(provider))));
+        events.publishEvent(StorageRegionChanged.disabled(provider, region, change.offeredBefore(),
+                offeredBy(provider)));
         return region;
+    }
+
+    /** A region about to be switched, with the MSP's choice as it stands, held until the transaction ends. */
+    private record Switch(UUID provider, StorageRegion region, Set<String> switchedOffBefore,
+            StorageRegions offeredBefore) {
+
+        boolean wasOff() {
+            return switchedOffBefore.contains(region.id());
+        }
+    }
+
+    private Switch switchOf(String id) {
+        UUID provider = ownProvider();
+        StorageRegion region = catalogue.require(id);
+        switchedOff.lock(provider);
+        Set<String> before = switchedOff.of(provider);
+        return new Switch(provider, region, before, catalogue.except(before));
+    }
+
+    private StorageRegions offeredBy(UUID provider) {
+        return catalogue.except(switchedOff.of(provider));
     }
 }

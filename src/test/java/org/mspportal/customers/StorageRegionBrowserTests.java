@@ -11,7 +11,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.mspportal.BrowserTest;
 import org.mspportal.Chromium;
-import org.mspportal.Mailbox;
+import org.mspportal.BrowserSignIn;
 import org.mspportal.TestMsps;
 import org.mspportal.identity.Role;
 import org.mspportal.plans.CreateServicePlan;
@@ -19,7 +19,6 @@ import org.mspportal.plans.Edition;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.Workload;
-import org.mspportal.shared.StoredTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +29,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** An MSP administrator switches storage regions off and on in real Chromium, under the strict CSP. */
 @BrowserTest
 class StorageRegionBrowserTests {
-
-    private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
@@ -44,7 +41,7 @@ class StorageRegionBrowserTests {
     void anAdministratorSwitchesARegionOffAndIsToldWhyABusyOneStaysOn(Page page) {
         UUID provider = new TestMsps(jdbc, clock).provider();
         aCustomerIn(provider, "eu-central-1");
-        signIn(page, administratorOf(provider));
+        new BrowserSignIn(jdbc, passwords, clock, port).asNewAdministratorOf(provider, page);
 
         page.navigate(Chromium.baseUrl(port) + "/storage-regions");
         assertThat(page.getByText("You offer 6 of 6 regions.")).isVisible();
@@ -74,31 +71,5 @@ class StorageRegionBrowserTests {
         } finally {
             TestMsps.actAsNobody();
         }
-    }
-
-    private String administratorOf(UUID provider) {
-        String email = "regions-" + UUID.randomUUID() + "@msp.example";
-        jdbc.sql("""
-                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
-                                     activated_at)
-                VALUES (:id, :provider, :email, 'Region administrator', 'MSP_ADMINISTRATOR', 'ACTIVE', :hash, :now, :now)""")
-                .param("id", UUID.randomUUID())
-                .param("provider", provider)
-                .param("email", email)
-                .param("hash", passwords.encode(PASSWORD))
-                .param("now", StoredTime.of(clock.instant()))
-                .update();
-        return email;
-    }
-
-    private void signIn(Page page, String email) {
-        page.navigate(Chromium.baseUrl(port) + "/sign-in");
-        page.getByLabel("Email address").fill(email);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
-        page.getByLabel("Verification code").fill(new Mailbox(jdbc).latestCodeTo(email));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-        assertThat(page).hasURL(Chromium.baseUrl(port) + "/");
     }
 }
