@@ -29,7 +29,7 @@ public record CustomerChanged(String action, UUID customerId, UUID provider, Str
         putIfPresent(values, "organizationName", customer.organizationName());
         putIfPresent(values, "address", customer.address());
         putIfPresent(values, "phoneNumber", customer.phoneNumber());
-        values.put("servicePlanId", customer.planId().toString());
+        putIfPresent(values, "servicePlanId", customer.planId()); // the sandbox may have none
         values.put("tenantType", customer.tenancy().type().name());
         putIfPresent(values, "evaluationStartsOn", customer.tenancy().evaluationStartsOn());
         putIfPresent(values, "evaluationEndsOn", customer.tenancy().evaluationEndsOn());

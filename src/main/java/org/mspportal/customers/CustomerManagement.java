@@ -1,5 +1,6 @@
 package org.mspportal.customers;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerManagement {
 
-    private static final String WRITERS = "hasRole('MSP_ADMINISTRATOR') or hasAuthority('SCOPE_write')";
+    static final String WRITERS = "hasRole('MSP_ADMINISTRATOR') or hasAuthority('SCOPE_write')";
     private static final int MAX_ORGANIZATION_LENGTH = 200;
     private static final int MAX_ADDRESS_LENGTH = 500;
     private static final int MAX_PHONE_LENGTH = 30;
@@ -47,11 +48,11 @@ public class CustomerManagement {
 
     private final Customers customers;
     private final ServicePlanManagement plans;
-    private final StorageRegions regions;
+    private final OfferedRegions regions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerManagement(Customers customers, ServicePlanManagement plans, StorageRegions regions,
+    CustomerManagement(Customers customers, ServicePlanManagement plans, OfferedRegions regions,
             ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.plans = plans;
@@ -73,7 +74,7 @@ public class CustomerManagement {
         String address = optionalText("address", command.address(), MAX_ADDRESS_LENGTH);
         String phone = phoneNumber(command.phoneNumber());
         Tenancy tenancy = Tenancy.chosenFor(command.tenantType(), today());
-        StorageRegion region = regions.require(command.storageRegion());
+        StorageRegion region = regions.chosen(provider, command.storageRegion());
         CreditQuota quota = new CreditQuota(command.creditQuota(), command.quotaEffectiveDate(), command.quotaEndDate());
         LicenceExpiry licence = new LicenceExpiry(command.licenseExpiryDate());
         UUID plan = plans.requireAssignable(command.servicePlanId()).id();
@@ -112,7 +113,7 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<StorageRegion> storageRegions() {
-        return regions.all();
+        return regions.of(ownProvider()).all();
     }
 
     /** The ids of the MSP's plans of that edition, archived ones included; empty for "any edition". */
@@ -150,8 +151,9 @@ public class CustomerManagement {
                 optionalText("address", command.address(), MAX_ADDRESS_LENGTH),
                 phoneNumber(command.phoneNumber()), before.planId(),
                 before.tenancy().changedTo(command.tenantType()),
-                regions.require(command.storageRegion()).id(),
-                new CreditQuota(command.creditQuota(), command.quotaEffectiveDate(), command.quotaEndDate()),
+                regions.keptOrChosen(before.providerId(), before.storageRegion(), command.storageRegion()),
+                sandboxQuotaKept(before, new CreditQuota(command.creditQuota(), command.quotaEffectiveDate(),
+                        command.quotaEndDate())),
                 new LicenceExpiry(command.licenseExpiryDate()), before.status(), before.createdAt(),
                 command.version());
         refuseTakenName(before.providerId(), name, Optional.of(id));
@@ -238,6 +240,21 @@ public class CustomerManagement {
         }
     }
 
+    /**
+     * The sandbox's amount of credits is the small one the portal gave it and stays so; its dates
+     * may move, so an MSP can keep its sandbox running past the first year.
+     */
+    private static CreditQuota sandboxQuotaKept(Customers.Stored before, CreditQuota quota) {
+        if (before.tenancy().type() == TenantType.SANDBOX && quota.credits().compareTo(before.quota().credits()) != 0) {
+            BigDecimal fixed = before.quota().credits();
+            String unit = fixed.compareTo(BigDecimal.ONE) == 0 ? " credit" : " credits";
+            throw new RejectedInput(CreditQuota.CREDITS_FIELD, "The sandbox's credit quota is fixed at "
+                    + fixed.stripTrailingZeros().toPlainString() + unit
+                    + " and cannot be changed. Its dates and other details can.");
+        }
+        return quota;
+    }
+
     private static RejectedInput nameTaken(AccountName name) {
         return new RejectedInput(AccountName.FIELD, "You already have a customer called \"" + name
                 + "\". Choose another name.");
@@ -278,7 +295,7 @@ public class CustomerManagement {
                 .orElseThrow(() -> new NotFound("customer"));
     }
 
-    private static UUID ownProvider() {
+    static UUID ownProvider() {
         return ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
     }
 

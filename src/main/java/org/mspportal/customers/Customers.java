@@ -70,11 +70,13 @@ class Customers {
                 INSERT INTO customer (id, provider_id, account_name, name_key, organization_name, address, phone_number,
                        service_plan_id, tenant_type, evaluation_starts_on, evaluation_ends_on, storage_region,
                        credit_quota, quota_effective_date, quota_end_date, licence_expiry_date, status, created_at,
-                       version)
+                       version, sandbox_of)
                 VALUES (:id, :provider, :name, :nameKey, :organization, :address, :phone, :plan, :tenantType,
                        :evaluationStarts, :evaluationEnds, :region, :credits, :quotaEffective, :quotaEnd, :licenceExpiry,
-                       :status, :created, 0)"""), customer)
+                       :status, :created, 0, :sandboxOf)"""), customer)
                 .param("provider", customer.providerId())
+                // Set only on the sandbox, in a unique column: the database's guarantee of one per MSP.
+                .param("sandboxOf", customer.tenancy().type() == TenantType.SANDBOX ? customer.providerId() : null)
                 .param("created", StoredTime.of(customer.createdAt()))
                 .update();
     }
@@ -131,13 +133,24 @@ class Customers {
                 .list();
     }
 
+    /** Customers per plan; the sandbox without a plan counts for none. */
     Map<UUID, Long> countPerPlan(UUID providerId) {
-        Map<UUID, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT service_plan_id, COUNT(*) AS customers FROM customer WHERE provider_id = :provider"
-                        + " GROUP BY service_plan_id")
+        return countPer("service_plan_id", UUID.class, providerId);
+    }
+
+    /** Customers per storage region id, for the regions that have any. */
+    Map<String, Long> countPerRegion(UUID providerId) {
+        return countPer("storage_region", String.class, providerId);
+    }
+
+    /** The MSP's customers counted by one of their columns (a fixed name, never input); NULL is no group. */
+    private <K> Map<K, Long> countPer(String column, Class<K> type, UUID providerId) {
+        Map<K, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + column + " AS grouped_by, COUNT(*) AS customers FROM customer"
+                        + " WHERE provider_id = :provider AND " + column + " IS NOT NULL GROUP BY " + column)
                 .param("provider", providerId)
                 .query(rs -> {
-                    counts.put(rs.getObject("service_plan_id", UUID.class), rs.getLong("customers"));
+                    counts.put(rs.getObject("grouped_by", type), rs.getLong("customers"));
                 });
         return counts;
     }

@@ -11,8 +11,8 @@ import org.mspportal.shared.RejectedInput;
 
 /**
  * The deployment's storage regions, in the order its configuration lists them (the order the
- * form offers them in). Later this is bound from configuration properties; each MSP then enables
- * some of them, which {@link #enabled} narrows the catalogue to.
+ * form offers them in), bound from {@code portal.storage-regions}. Each MSP switches some of them
+ * off; {@link #except} narrows the catalogue to the ones it still offers.
  */
 final class StorageRegions {
 
@@ -46,14 +46,26 @@ final class StorageRegions {
     }
 
     Optional<StorageRegion> find(String id) {
-        return Optional.ofNullable(byId.get(id.strip().toLowerCase(Locale.ROOT)));
+        return Optional.ofNullable(byId.get(normalized(id)));
+    }
+
+    /** An id as a person or client may write it, the way the catalogue spells ids. */
+    static String normalized(String id) {
+        return id.strip().toLowerCase(Locale.ROOT);
     }
 
     /**
-     * The regions an MSP has enabled, in catalogue order; ids the catalogue no longer lists are
-     * ignored, so a region removed from the deployment simply stops being offered.
+     * The regions left once an MSP's switched-off ones are taken away, in catalogue order. The MSP
+     * stores what it switched off rather than what it offers, so a region the deployment adds
+     * later is offered by every MSP at once; ids the catalogue no longer lists are ignored.
      */
-    StorageRegions enabled(Collection<String> enabledIds) {
-        return new StorageRegions(byId.values().stream().filter(region -> enabledIds.contains(region.id())).toList());
+    StorageRegions except(Collection<String> switchedOffIds) {
+        return new StorageRegions(byId.values().stream()
+                .filter(region -> !switchedOffIds.contains(region.id()))
+                .toList());
+    }
+
+    boolean isEmpty() {
+        return byId.isEmpty();
     }
 }

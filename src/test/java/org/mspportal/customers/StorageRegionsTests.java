@@ -54,22 +54,22 @@ class StorageRegionsTests {
     }
 
     @Test
-    void anMspIsOfferedOnlyTheRegionsItEnabledInCatalogueOrder() {
-        StorageRegions enabled = regions.enabled(Set.of("ap-southeast-2", "us-east-1"));
+    void anMspOffersEveryRegionItHasNotSwitchedOffInCatalogueOrder() {
+        StorageRegions offered = regions.except(Set.of("eu-central-1"));
 
-        assertThat(enabled.all()).containsExactly(VIRGINIA, SYDNEY);
+        assertThat(offered.all()).containsExactly(VIRGINIA, SYDNEY);
     }
 
     @Test
-    void aRegionTheMspHasNotEnabledIsRefused() {
-        var refusal = refusalOf(() -> regions.enabled(Set.of("us-east-1")).require("eu-central-1"));
+    void aRegionTheMspSwitchedOffIsRefused() {
+        var refusal = refusalOf(() -> regions.except(Set.of("eu-central-1")).require("eu-central-1"));
 
         assertThat(refusal.field()).isEqualTo("storageRegion");
     }
 
     @Test
-    void anEnabledIdTheCatalogueNoLongerListsIsIgnored() {
-        assertThat(regions.enabled(Set.of("us-east-1", "eu-west-9")).all()).containsExactly(VIRGINIA);
+    void aSwitchedOffIdTheCatalogueNoLongerListsIsIgnored() {
+        assertThat(regions.except(Set.of("eu-west-9")).all()).containsExactly(VIRGINIA, FRANKFURT, SYDNEY);
     }
 
     @Test
