@@ -23,6 +23,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,13 +33,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The caller's MSP's customers: adding, finding, editing them, suspending and resuming, moving
  * them between plans and through their evaluation (SPEC §3). Any administrator of the MSP reads
- * them; only MSP administrators (and API keys with the write scope) change them. Every change is
- * audited with the customer's values before and after.
+ * them; only MSP administrators (and API keys with the write scope) change them. A tenant
+ * administrator reaches only the customers assigned to them (others are not found), and may edit
+ * their details and suspend or resume them, but not add customers or change their plan or tenancy.
+ * Every change is audited with the customer's values before and after.
  */
 @Service
 public class CustomerManagement {
 
     private static final String WRITERS = "hasRole('MSP_ADMINISTRATOR') or hasAuthority('SCOPE_write')";
+    /** Also tenant administrators, whom {@link #visible} limits to their assigned customers. */
+    private static final String DETAIL_WRITERS = WRITERS + " or hasRole('TENANT_ADMINISTRATOR')";
     private static final int MAX_ORGANIZATION_LENGTH = 200;
     private static final int MAX_ADDRESS_LENGTH = 500;
     private static final int MAX_PHONE_LENGTH = 30;
@@ -46,14 +51,16 @@ public class CustomerManagement {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]+");
 
     private final Customers customers;
+    private final CustomerAdministrators administrators;
     private final ServicePlanManagement plans;
     private final StorageRegions regions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerManagement(Customers customers, ServicePlanManagement plans, StorageRegions regions,
-            ApplicationEventPublisher events, Clock clock) {
+    CustomerManagement(Customers customers, CustomerAdministrators administrators, ServicePlanManagement plans,
+            StorageRegions regions, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.administrators = administrators;
         this.plans = plans;
         this.regions = regions;
         this.events = events;
@@ -103,8 +110,8 @@ public class CustomerManagement {
         if (query.expiringWithinDays() != null && query.expiringWithinDays() < 0) {
             throw new RejectedInput("expiringWithinDays", "Enter a number of days from 0 up.");
         }
-        Customers.Found found = customers.search(ownProvider(), query, plansOf(query.edition()), today(),
-                pageable.getOffset(), pageable.getPageSize());
+        Customers.Found found = customers.search(ownProvider(), AssignedCustomersScope.current().accountId(), query,
+                plansOf(query.edition()), today(), pageable.getOffset(), pageable.getPageSize());
         return new PageImpl<>(found.page().stream().map(Customers.Stored::shown).toList(), pageable, found.total());
     }
 
@@ -140,10 +147,15 @@ public class CustomerManagement {
      * @throws StaleVersion when someone changed the customer since
      */
     @Transactional
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(DETAIL_WRITERS)
     public Customer update(UUID id, UpdateCustomer command) {
         Customers.Stored before = visible(id);
         before.status().requireChangesAllowed();
+        if (AssignedCustomersScope.current().restricted() && command.tenantType() != null
+                && command.tenantType() != before.tenancy().type()) {
+            // Converting is refused to tenant administrators; editing must not be a way round that.
+            throw new AccessDeniedException("Only MSP administrators can change a customer's tenant type.");
+        }
         AccountName name = new AccountName(command.accountName());
         Customers.Stored after = new Customers.Stored(before.id(), before.providerId(), name,
                 optionalText("organizationName", command.organizationName(), MAX_ORGANIZATION_LENGTH),
@@ -160,14 +172,14 @@ public class CustomerManagement {
 
     /** Switches the customer off, reversibly. */
     @Transactional
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(DETAIL_WRITERS)
     public Customer suspend(UUID id) {
         Customers.Stored before = visible(id);
         return saved("suspended", "Suspended customer", before, before.withStatus(before.status().suspended()));
     }
 
     @Transactional
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(DETAIL_WRITERS)
     public Customer resume(UUID id) {
         Customers.Stored before = visible(id);
         return saved("resumed", "Resumed customer", before, before.withStatus(before.status().resumed()));
@@ -271,10 +283,16 @@ public class CustomerManagement {
         return LocalDate.now(clock);
     }
 
-    /** The customer, if it belongs to the caller's MSP; another MSP's id is simply not found. */
+    /**
+     * The customer, if it belongs to the caller's MSP and, for a tenant administrator, is assigned
+     * to them; another MSP's id, or one not assigned, is simply not found.
+     */
     private Customers.Stored visible(UUID id) {
         UUID own = ownProvider();
+        Optional<UUID> assignedTo = AssignedCustomersScope.current().accountId();
         return Optional.ofNullable(id).flatMap(customers::find).filter(customer -> customer.providerId().equals(own))
+                .filter(customer -> assignedTo.map(account -> administrators.assigned(customer.id(), account))
+                        .orElse(true))
                 .orElseThrow(() -> new NotFound("customer"));
     }
 
