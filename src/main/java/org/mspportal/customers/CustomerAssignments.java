@@ -99,7 +99,8 @@ public class CustomerAssignments {
             added = false;
         }
         if (added) {
-            events.publishEvent(CustomerAssignmentChanged.assigned(customer, ownProvider(), administrator));
+            events.publishEvent(CustomerChanged.administrator("assigned", "Assigned " + administrator.email()
+                    + " to customer", customer, ownProvider(), administrator));
         }
         return administrator;
     }
@@ -115,8 +116,8 @@ public class CustomerAssignments {
         Customer customer = customers.get(customerId);
         Optional<Administrator> removed = ofOwnMsp(accountId)
                 .filter(administrator -> assignments.unassign(customer.id(), administrator.id()));
-        removed.ifPresent(administrator -> events.publishEvent(
-                CustomerAssignmentChanged.removed(customer, ownProvider(), administrator)));
+        removed.ifPresent(administrator -> events.publishEvent(CustomerChanged.administrator("removed",
+                "Removed " + administrator.email() + " from customer", customer, ownProvider(), administrator)));
         return removed;
     }
 

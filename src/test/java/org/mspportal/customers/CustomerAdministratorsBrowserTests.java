@@ -1,8 +1,6 @@
 package org.mspportal.customers;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.UUID;
 
 import com.microsoft.playwright.Page;
@@ -15,11 +13,7 @@ import org.mspportal.Mailbox;
 import org.mspportal.TestMsps;
 import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
-import org.mspportal.plans.CreateServicePlan;
-import org.mspportal.plans.Edition;
 import org.mspportal.plans.ServicePlanManagement;
-import org.mspportal.plans.UsageReportFrequency;
-import org.mspportal.plans.Workload;
 import org.mspportal.shared.StoredTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -87,11 +81,7 @@ class CustomerAdministratorsBrowserTests {
     private Customer customerOf(TestMsps msps, UUID provider, String name) {
         TestMsps.actAs(msps.stored(provider, Role.MSP_ADMINISTRATOR));
         try {
-            UUID plan = plans.create(new CreateServicePlan("Gold", Edition.BUSINESS, UsageReportFrequency.MONTHLY,
-                    EnumSet.of(Workload.NAS))).id();
-            CustomerManagementTests.Draft draft = new CustomerManagementTests.Draft(LocalDate.now(clock));
-            draft.name = name;
-            return customers.register(draft.build(provider, plan));
+            return new TestCustomers(plans, customers, clock).registered(name);
         } finally {
             TestMsps.actAsNobody();
         }

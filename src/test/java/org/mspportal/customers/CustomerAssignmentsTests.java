@@ -1,8 +1,6 @@
 package org.mspportal.customers;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,11 +13,7 @@ import org.mspportal.TestMsps;
 import org.mspportal.identity.AdministratorManagement;
 import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
-import org.mspportal.plans.CreateServicePlan;
-import org.mspportal.plans.Edition;
 import org.mspportal.plans.ServicePlanManagement;
-import org.mspportal.plans.UsageReportFrequency;
-import org.mspportal.plans.Workload;
 import org.mspportal.shared.NotFound;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
@@ -43,10 +37,10 @@ class CustomerAssignmentsTests {
     @Autowired Clock clock;
 
     TestMsps msps;
+    TestCustomers testCustomers;
     UUID provider;
     SignedInAdministrator mspAdministrator;
     SignedInAdministrator tenantAdministrator;
-    UUID gold;
     Customer assigned;
     Customer unassigned;
 
@@ -57,10 +51,9 @@ class CustomerAssignmentsTests {
         mspAdministrator = msps.stored(provider, Role.MSP_ADMINISTRATOR);
         tenantAdministrator = msps.stored(provider, Role.TENANT_ADMINISTRATOR);
         TestMsps.actAs(mspAdministrator);
-        gold = plans.create(new CreateServicePlan("Gold", Edition.BUSINESS, UsageReportFrequency.MONTHLY,
-                EnumSet.of(Workload.MICROSOFT_365))).id();
-        assigned = register("株式会社アサイン");
-        unassigned = register("Unassigned Ltd");
+        testCustomers = new TestCustomers(plans, customers, clock);
+        assigned = testCustomers.registered("株式会社アサイン");
+        unassigned = testCustomers.registered("Unassigned Ltd");
         assignments.assign(assigned.id(), tenantAdministrator.accountId());
     }
 
@@ -71,7 +64,7 @@ class CustomerAssignmentsTests {
 
     @Test
     void aTenantAdministratorFindsAndCountsOnlyTheirAssignedCustomers() {
-        register("Another Unassigned");
+        testCustomers.registered("Another Unassigned");
         TestMsps.actAs(tenantAdministrator);
 
         Page<Customer> found = customers.search(CustomerQuery.everyone(), PageRequest.of(0, 50));
@@ -120,13 +113,12 @@ class CustomerAssignmentsTests {
 
     @Test
     void aTenantAdministratorMayNotAddCustomersNorChangeTheirPlanOrTenancy() {
-        UUID silver = plans.create(new CreateServicePlan("Silver", Edition.BUSINESS, UsageReportFrequency.MONTHLY,
-                EnumSet.of(Workload.NAS))).id();
+        UUID silver = testCustomers.plan();
         UUID id = assigned.id();
         TestMsps.actAs(tenantAdministrator);
 
         for (ThrowingCallable operation : new ThrowingCallable[] {
-                () -> customers.register(draft("Theirs")),
+                () -> customers.register(testCustomers.draft("Theirs", silver)),
                 () -> customers.changePlan(id, silver, 0),
                 () -> customers.extendEvaluation(id),
                 () -> customers.convertToCommercial(id),
@@ -260,16 +252,6 @@ class CustomerAssignmentsTests {
     }
 
     // --- helpers -------------------------------------------------------------------------------
-
-    private Customer register(String name) {
-        return customers.register(draft(name));
-    }
-
-    private RegisterCustomer draft(String name) {
-        CustomerManagementTests.Draft draft = new CustomerManagementTests.Draft(LocalDate.now(clock));
-        draft.name = name;
-        return draft.build(provider, gold);
-    }
 
     private static UpdateCustomer renamed(Customer customer, String name) {
         return new UpdateCustomer(name, customer.organizationName(), customer.address(), customer.phoneNumber(),
