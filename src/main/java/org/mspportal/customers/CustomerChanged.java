@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.mspportal.identity.Administrator;
 import org.mspportal.shared.Auditable;
 
-/** Something that happened to a customer, for the audit log, with its values before and after. */
+/**
+ * Something that happened to a customer, for the audit log: a change with its values before and after,
+ * or a tenant administrator assigned to it or removed from it.
+ */
 public record CustomerChanged(String action, UUID customerId, UUID provider, String summary,
         Map<String, Object> details) implements Auditable {
 
@@ -20,6 +24,17 @@ public record CustomerChanged(String action, UUID customerId, UUID provider, Str
     static CustomerChanged changed(String verb, String summary, Customers.Stored before, Customers.Stored after) {
         return new CustomerChanged("customer." + verb, after.id(), after.providerId(),
                 summary + " \"" + after.name() + "\"", Map.of("before", values(before), "after", values(after)));
+    }
+
+    /**
+     * A tenant administrator assigned to the customer or removed from it, as "customer.administrator-assigned"
+     * or "customer.administrator-removed": who, by id and by email.
+     */
+    static CustomerChanged administrator(String verb, String summary, Customer customer, UUID provider,
+            Administrator administrator) {
+        return new CustomerChanged("customer.administrator-" + verb, customer.id(), provider,
+                summary + " \"" + customer.accountName() + "\"", Map.of("administratorId",
+                        administrator.id().toString(), "administratorEmail", administrator.email()));
     }
 
     /** The customer's values; empty ones are left out rather than written as null. */

@@ -24,6 +24,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,13 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The caller's MSP's customers: adding, finding, editing them, suspending and resuming, moving
  * them between plans and through their evaluation (SPEC §3). Any administrator of the MSP reads
- * them; only MSP administrators (and API keys with the write scope) change them. Every change is
- * audited with the customer's values before and after.
+ * them; only MSP administrators (and API keys with the write scope) change them. A tenant
+ * administrator reaches only the customers assigned to them (others are not found), and may edit
+ * their account details and suspend or resume them, but not add customers or change what the MSP
+ * sells them: plan, tenancy, quota, licence or region.
+ * Every change is audited with the customer's values before and after.
  */
 @Service
 public class CustomerManagement {
 
     static final String WRITERS = "hasRole('MSP_ADMINISTRATOR') or hasAuthority('SCOPE_write')";
+    /** Also tenant administrators, whom {@link #visible} limits to their assigned customers. */
+    private static final String DETAIL_WRITERS = WRITERS + " or hasRole('TENANT_ADMINISTRATOR')";
     private static final int MAX_ORGANIZATION_LENGTH = 200;
     private static final int MAX_ADDRESS_LENGTH = 500;
     private static final int MAX_PHONE_LENGTH = 30;
@@ -47,14 +53,16 @@ public class CustomerManagement {
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ()./-]+");
 
     private final Customers customers;
+    private final CustomerAdministrators administrators;
     private final ServicePlanManagement plans;
     private final OfferedRegions regions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerManagement(Customers customers, ServicePlanManagement plans, OfferedRegions regions,
-            ApplicationEventPublisher events, Clock clock) {
+    CustomerManagement(Customers customers, CustomerAdministrators administrators, ServicePlanManagement plans,
+            OfferedRegions regions, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
+        this.administrators = administrators;
         this.plans = plans;
         this.regions = regions;
         this.events = events;
@@ -104,8 +112,8 @@ public class CustomerManagement {
         if (query.expiringWithinDays() != null && query.expiringWithinDays() < 0) {
             throw new RejectedInput("expiringWithinDays", "Enter a number of days from 0 up.");
         }
-        Customers.Found found = customers.search(ownProvider(), query, plansOf(query.edition()), today(),
-                pageable.getOffset(), pageable.getPageSize());
+        Customers.Found found = customers.search(ownProvider(), AssignedCustomersScope.current().accountId(), query,
+                plansOf(query.edition()), today(), pageable.getOffset(), pageable.getPageSize());
         return new PageImpl<>(found.page().stream().map(Customers.Stored::shown).toList(), pageable, found.total());
     }
 
@@ -141,7 +149,7 @@ public class CustomerManagement {
      * @throws StaleVersion when someone changed the customer since
      */
     @Transactional
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(DETAIL_WRITERS)
     public Customer update(UUID id, UpdateCustomer command) {
         Customers.Stored before = visible(id);
         before.status().requireChangesAllowed();
@@ -157,19 +165,39 @@ public class CustomerManagement {
                 new LicenceExpiry(command.licenseExpiryDate()), before.status(), before.createdAt(),
                 command.version());
         refuseTakenName(before.providerId(), name, Optional.of(id));
+        if (AssignedCustomersScope.current().restricted()) {
+            keepCommercialTerms(before, after);
+        }
         return saved("updated", "Changed customer", before, after);
+    }
+
+    /**
+     * What the MSP sells (tenancy, quota, licence, region) is for MSP administrators to change; a
+     * tenant administrator edits the rest, and editing must not be a way round that.
+     */
+    private static void keepCommercialTerms(Customers.Stored before, Customers.Stored after) {
+        boolean changed = before.tenancy().type() != after.tenancy().type()
+                || !before.storageRegion().equals(after.storageRegion())
+                || before.quota().credits().compareTo(after.quota().credits()) != 0
+                || !before.quota().effectiveOn().equals(after.quota().effectiveOn())
+                || !before.quota().endsOn().equals(after.quota().endsOn())
+                || !before.licenceExpiry().equals(after.licenceExpiry());
+        if (changed) {
+            throw new AccessDeniedException("Only MSP administrators can change a customer's tenant type, storage "
+                    + "region, credit quota or licence.");
+        }
     }
 
     /** Switches the customer off, reversibly. */
     @Transactional
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(DETAIL_WRITERS)
     public Customer suspend(UUID id) {
         Customers.Stored before = visible(id);
         return saved("suspended", "Suspended customer", before, before.withStatus(before.status().suspended()));
     }
 
     @Transactional
-    @PreAuthorize(WRITERS)
+    @PreAuthorize(DETAIL_WRITERS)
     public Customer resume(UUID id) {
         Customers.Stored before = visible(id);
         return saved("resumed", "Resumed customer", before, before.withStatus(before.status().resumed()));
@@ -288,10 +316,16 @@ public class CustomerManagement {
         return LocalDate.now(clock);
     }
 
-    /** The customer, if it belongs to the caller's MSP; another MSP's id is simply not found. */
+    /**
+     * The customer, if it belongs to the caller's MSP and, for a tenant administrator, is assigned
+     * to them; another MSP's id, or one not assigned, is simply not found.
+     */
     private Customers.Stored visible(UUID id) {
         UUID own = ownProvider();
+        Optional<UUID> assignedTo = AssignedCustomersScope.current().accountId();
         return Optional.ofNullable(id).flatMap(customers::find).filter(customer -> customer.providerId().equals(own))
+                .filter(customer -> assignedTo.map(account -> administrators.assigned(customer.id(), account))
+                        .orElse(true))
                 .orElseThrow(() -> new NotFound("customer"));
     }
 

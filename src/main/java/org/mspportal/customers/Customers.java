@@ -155,10 +155,14 @@ class Customers {
         return counts;
     }
 
-    /** One page of the MSP's customers matching the query, and how many match in all. */
-    Found search(UUID providerId, CustomerQuery query, Optional<Set<UUID>> plans, LocalDate today, long offset,
-            int limit) {
-        Filter filter = new Filter(providerId, query, plans, today);
+    /**
+     * One page of the MSP's customers matching the query, and how many match in all.
+     *
+     * @param assignedTo only customers assigned to this tenant administrator's account, when present
+     */
+    Found search(UUID providerId, Optional<UUID> assignedTo, CustomerQuery query, Optional<Set<UUID>> plans,
+            LocalDate today, long offset, int limit) {
+        Filter filter = new Filter(providerId, assignedTo, query, plans, today);
         long total = filter.bindTo(jdbc.sql("SELECT COUNT(*) FROM customer WHERE " + filter.where()))
                 .query(Long.class).single();
         List<Stored> page = filter.bindTo(jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE " + filter.where()
@@ -178,8 +182,12 @@ class Customers {
         private final List<String> conditions = new ArrayList<>();
         private final Map<String, Object> params = new LinkedHashMap<>();
 
-        Filter(UUID providerId, CustomerQuery query, Optional<Set<UUID>> plans, LocalDate today) {
+        Filter(UUID providerId, Optional<UUID> assignedTo, CustomerQuery query, Optional<Set<UUID>> plans,
+                LocalDate today) {
             add("provider_id = :provider", "provider", providerId);
+            assignedTo.ifPresent(account -> add(
+                    "id IN (SELECT customer_id FROM customer_administrator WHERE account_id = :account)",
+                    "account", account));
             if (query.text() != null && !query.text().isBlank()) {
                 conditions.add("(name_key LIKE :text ESCAPE '\\' OR LOWER(organization_name) LIKE :text ESCAPE '\\')");
                 params.put("text", "%" + likeEscaped(folded(query.text())) + "%");

@@ -5,7 +5,9 @@
  * many customers each plan has through {@link org.mspportal.plans.PlanUsage}.
  * {@link org.mspportal.customers.StorageRegionManagement} sets which of the deployment's storage
  * regions the MSP offers. When an MSP is onboarded ({@link org.mspportal.providers.ProviderOnboarded})
- * the module gives it its sandbox customer, in the same transaction.
+ * the module gives it its sandbox customer, in the same transaction. Tenant administrators
+ * (of identity) are assigned to customers through {@link org.mspportal.customers.CustomerAssignments}
+ * and reach only those; identity knows nothing of customers.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "plans", "providers"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "plans", "providers", "identity"})
 package org.mspportal.customers;
