@@ -1,13 +1,13 @@
 package org.mspportal.usage;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +21,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -35,13 +36,18 @@ import org.springframework.stereotype.Repository;
 @Repository
 class UsageRecords {
 
-    /** Keys per lookup of earlier records: three parameters each, well below PostgreSQL's limit. */
-    private static final int KEYS_PER_QUERY = 1000;
-
     private static final String INSERT = """
             INSERT INTO usage_record (provider_id, customer_id, workload, usage_date, stored_bytes, credits, edition,
                                       batch_id, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String LOCK_EARLIER = """
+            SELECT r.id, r.customer_id, r.usage_date, r.workload, r.credits, r.edition
+              FROM usage_record r
+              JOIN UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS VARCHAR ARRAY))
+                   AS k (customer_id, usage_date, workload)
+                ON r.customer_id = k.customer_id AND r.usage_date = k.usage_date AND r.workload = k.workload
+             ORDER BY r.customer_id, r.usage_date, r.workload
+               FOR UPDATE OF r""";
     private static final String REPLACE = """
             UPDATE usage_record SET stored_bytes = ?, credits = ?, edition = ?, batch_id = ?, created_at = ?
              WHERE id = ?""";
@@ -92,31 +98,30 @@ class UsageRecords {
         return new IngestionReceipt(batch.size(), replacing.size(), credits);
     }
 
-    /** The records already stored under the batch's keys, locked until the batch commits. */
+    /**
+     * The records already stored under the batch's keys, locked until the batch commits. The keys
+     * travel as three arrays joined as a table: one statement for any batch, and on PostgreSQL
+     * several times faster than a row-value {@code IN} list of the same keys.
+     */
     private Map<UsageRecord.Key, Earlier> lockEarlier(List<UsageRecord> sorted) {
         Map<UsageRecord.Key, Earlier> found = new HashMap<>();
-        for (int from = 0; from < sorted.size(); from += KEYS_PER_QUERY) {
-            List<UsageRecord> chunk = sorted.subList(from, Math.min(sorted.size(), from + KEYS_PER_QUERY));
-            List<Object> params = new ArrayList<>(chunk.size() * 3);
-            for (UsageRecord record : chunk) {
-                params.add(record.customerId());
-                params.add(record.date());
-                params.add(record.workload().name());
-            }
-            jdbc.query("SELECT id, customer_id, usage_date, workload, credits, edition FROM usage_record"
-                            + " WHERE (customer_id, usage_date, workload) IN ("
-                            + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?)")) + ")"
-                            + " ORDER BY customer_id, usage_date, workload FOR UPDATE",
-                    rs -> {
-                        String edition = rs.getString("edition");
-                        found.put(new UsageRecord.Key(rs.getObject("customer_id", UUID.class),
-                                        rs.getObject("usage_date", LocalDate.class),
-                                        Workload.valueOf(rs.getString("workload"))),
-                                new Earlier(rs.getLong("id"), rs.getBigDecimal("credits"),
-                                        edition == null ? null : Edition.valueOf(edition)));
-                    },
-                    params.toArray());
-        }
+        PreparedStatementCreator statement = connection -> {
+            PreparedStatement ps = connection.prepareStatement(LOCK_EARLIER);
+            ps.setArray(1, connection.createArrayOf("uuid",
+                    sorted.stream().map(UsageRecord::customerId).toArray()));
+            ps.setArray(2, connection.createArrayOf("date",
+                    sorted.stream().map(record -> Date.valueOf(record.date())).toArray()));
+            ps.setArray(3, connection.createArrayOf("varchar",
+                    sorted.stream().map(record -> record.workload().name()).toArray()));
+            return ps;
+        };
+        jdbc.query(statement, rs -> {
+            String edition = rs.getString("edition");
+            found.put(new UsageRecord.Key(rs.getObject("customer_id", UUID.class),
+                            rs.getObject("usage_date", LocalDate.class), Workload.valueOf(rs.getString("workload"))),
+                    new Earlier(rs.getLong("id"), rs.getBigDecimal("credits"),
+                            edition == null ? null : Edition.valueOf(edition)));
+        });
         return found;
     }
 
