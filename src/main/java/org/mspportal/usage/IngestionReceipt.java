@@ -1,0 +1,13 @@
+package org.mspportal.usage;
+
+import java.math.BigDecimal;
+
+/**
+ * The answer to a stored batch.
+ *
+ * @param accepted records stored, every record of the batch
+ * @param replaced how many of them replaced a record stored earlier for the same customer, workload and day
+ * @param credits the credits of the batch's records
+ */
+record IngestionReceipt(int accepted, int replaced, BigDecimal credits) {
+}

@@ -1,0 +1,58 @@
+package org.mspportal.usage;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.mspportal.customers.CustomerPlanTimeline;
+import org.mspportal.plans.Edition;
+import org.mspportal.plans.ServicePlan;
+import org.mspportal.plans.ServicePlanManagement;
+import org.mspportal.shared.NotFound;
+import org.mspportal.shared.ProviderScope;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in batches of usage records for the caller's MSP: checks every record, files each under
+ * the edition of its customer's plan on its day, and stores the batch whole or not at all.
+ * A customer's status never stops its usage: a suspended customer's or one being migrated still
+ * counts (SPEC §5). API keys need the usage-ingest scope; MSP administrators may send usage too
+ * (the CSV upload in the portal).
+ */
+@Service
+class UsageIngestion {
+
+    private final CustomerPlanTimeline timelines;
+    private final ServicePlanManagement plans;
+    private final UsageRecords records;
+    private final Clock clock;
+
+    UsageIngestion(CustomerPlanTimeline timelines, ServicePlanManagement plans, UsageRecords records, Clock clock) {
+        this.timelines = timelines;
+        this.plans = plans;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a batch; a record for a customer, workload and day stored before replaces it.
+     *
+     * @throws BatchRefused naming every invalid record; nothing is stored then
+     */
+    @Transactional
+    @PreAuthorize("hasAuthority('SCOPE_usage-ingest') or hasRole('MSP_ADMINISTRATOR')")
+    public IngestionReceipt ingest(List<SubmittedUsage> submitted) {
+        UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
+        UsageBatch.requireSize(submitted);
+        Map<UUID, CustomerPlanTimeline.History> histories = timelines.of(UsageBatch.customerIds(submitted));
+        Map<UUID, Edition> editions = plans.list(true).stream()
+                .collect(Collectors.toMap(ServicePlan::id, ServicePlan::edition));
+        List<UsageRecord> batch = new UsageBatch(histories, editions, LocalDate.now(clock)).checked(submitted);
+        return records.store(provider, batch, UUID.randomUUID(), clock.instant());
+    }
+}
