@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -126,18 +127,18 @@ class CustomerApi {
     CustomerPage list(@ParameterObject Filters filters) {
         FieldRefusals refusals = new FieldRefusals();
         CustomerQuery query = new CustomerQuery(filters.q(),
-                parsed(refusals, filters.servicePlanId(), () -> CustomerJson.idIn("servicePlanId", filters.servicePlanId())),
-                parsed(refusals, filters.edition(), () -> CustomerJson.choiceIn("edition", Edition.class, filters.edition())),
+                parsed(refusals, filters.servicePlanId(), text -> CustomerJson.idIn(PLAN_FIELD, text)),
+                parsed(refusals, filters.edition(), text -> CustomerJson.choiceIn("edition", Edition.class, text)),
                 parsed(refusals, filters.tenantType(),
-                        () -> CustomerJson.choiceIn("tenantType", TenantType.class, filters.tenantType())),
+                        text -> CustomerJson.choiceIn(Tenancy.FIELD, TenantType.class, text)),
                 filters.storageRegion(),
                 parsed(refusals, filters.status(),
-                        () -> CustomerJson.choiceIn("status", CustomerStatus.class, filters.status())),
+                        text -> CustomerJson.choiceIn(CustomerStatus.FIELD, CustomerStatus.class, text)),
                 parsed(refusals, filters.expiringWithinDays(),
-                        () -> CustomerJson.wholeNumberIn("expiringWithinDays", filters.expiringWithinDays())),
-                parsed(refusals, filters.sort(), () -> sort(filters.sort())));
-        Integer page = parsed(refusals, filters.page(), () -> CustomerJson.wholeNumberIn("page", filters.page()));
-        Integer size = parsed(refusals, filters.size(), () -> CustomerJson.wholeNumberIn("size", filters.size()));
+                        text -> CustomerJson.wholeNumberIn("expiringWithinDays", text)),
+                parsed(refusals, filters.sort(), CustomerApi::sort));
+        Integer page = parsed(refusals, filters.page(), text -> CustomerJson.wholeNumberIn("page", text));
+        Integer size = parsed(refusals, filters.size(), text -> CustomerJson.wholeNumberIn("size", text));
         refusals.throwIfAny();
         int pageNumber = Math.max(page == null ? 0 : page, 0);
         int pageSize = Math.min(Math.max(size == null ? DEFAULT_PAGE_SIZE : size, 1), MAX_PAGE_SIZE);
@@ -319,8 +320,9 @@ class CustomerApi {
         return new RejectedInput(PLAN_FIELD, "Choose one of your service plans.");
     }
 
-    private static <T> T parsed(FieldRefusals refusals, String text, Supplier<T> parse) {
-        return text == null || text.isBlank() ? null : refusals.value(parse);
+    /** A query parameter's value; null when it is left out or blank (no filter), or refused. */
+    private static <T> T parsed(FieldRefusals refusals, String text, Function<String, T> parse) {
+        return text == null || text.isBlank() ? null : refusals.value(() -> parse.apply(text));
     }
 
     private static CustomerQuery.Sort sort(String text) {

@@ -51,7 +51,8 @@ final class CustomerJson {
         JsonNode body;
         try {
             body = json.readerFor(JsonNode.class)
-                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                            DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                     .readValue(raw);
         } catch (JacksonException notJson) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");

@@ -374,8 +374,7 @@ class CustomerApiTests {
     void aPatchChangesOnlyTheFieldsSent() throws Exception {
         String id = create(body("Acme"));
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType("application/merge-patch+json")
-                        .content("{\"creditQuota\": 250.75, \"version\": 0}").with(admin))
+        patchOf(id, "{\"creditQuota\": 250.75, \"version\": 0}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.creditQuota").value(250.75))
                 .andExpect(jsonPath("$.accountName").value("Acme"))
@@ -388,8 +387,7 @@ class CustomerApiTests {
     void aPatchWithNullClearsAnOptionalField() throws Exception {
         String id = create(body("Acme"));
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType("application/merge-patch+json")
-                        .content("{\"address\": null, \"version\": 0}").with(admin))
+        patchOf(id, "{\"address\": null, \"version\": 0}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.address").doesNotExist())
                 .andExpect(jsonPath("$.organizationName").value("Acme Incorporated"));
@@ -398,11 +396,11 @@ class CustomerApiTests {
     @Test
     void aPatchWithAStaleVersionIsAConflictAndChangesNothing() throws Exception {
         String id = create(body("Acme"));
+        // Plain application/json is taken as a merge patch too.
         mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"accountName\": \"Acme Renamed\", \"version\": 0}").with(admin)).andExpect(status().isOk());
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"accountName\": \"Acme Overwritten\", \"version\": 0}").with(admin))
+        patchOf(id, "{\"accountName\": \"Acme Overwritten\", \"version\": 0}")
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.detail", containsString("changed by someone else")));
@@ -415,8 +413,7 @@ class CustomerApiTests {
     void aPatchWithoutAVersionIsAFieldError() throws Exception {
         String id = create(body("Acme"));
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"accountName\": \"Acme Renamed\"}").with(admin))
+        patchOf(id, "{\"accountName\": \"Acme Renamed\"}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field", contains("version")));
     }
@@ -425,9 +422,8 @@ class CustomerApiTests {
     void aPatchWithInvalidValuesNamesEachAndChangesNothing() throws Exception {
         String id = create(body("Acme"));
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"accountName\": \"\", \"creditQuota\": \"12\", \"quotaEndDate\": \"soon\","
-                                + " \"tenantType\": \"GOLD\", \"version\": 0}").with(admin))
+        patchOf(id, "{\"accountName\": \"\", \"creditQuota\": \"12\", \"quotaEndDate\": \"soon\","
+                + " \"tenantType\": \"GOLD\", \"version\": 0}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field",
                         containsInAnyOrder("accountName", "creditQuota", "quotaEndDate", "tenantType")));
@@ -440,8 +436,7 @@ class CustomerApiTests {
     void aPatchCannotChangeTheStatus() throws Exception {
         String id = create(body("Acme"));
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\": \"SUSPENDED\", \"version\": 0}").with(admin))
+        patchOf(id, "{\"status\": \"SUSPENDED\", \"version\": 0}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("status"))
                 .andExpect(jsonPath("$.detail", containsString("/suspend")));
@@ -452,8 +447,7 @@ class CustomerApiTests {
         String id = create(body("Acme"));
         String silver = plan("Silver", "BUSINESS");
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"servicePlanId\": \"" + silver + "\", \"version\": 0}").with(admin))
+        patchOf(id, "{\"servicePlanId\": \"" + silver + "\", \"version\": 0}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.servicePlanId").value(silver))
                 .andExpect(jsonPath("$.version").value(1));
@@ -473,9 +467,7 @@ class CustomerApiTests {
         String archived = plan("Old", "BUSINESS");
         mvc.perform(post("/api/v1/service-plans/{id}/archive", archived).with(admin)).andExpect(status().isOk());
 
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"accountName\": \"Acme 2\", \"servicePlanId\": \"" + archived + "\", \"version\": 0}")
-                        .with(admin))
+        patchOf(id, "{\"accountName\": \"Acme 2\", \"servicePlanId\": \"" + archived + "\", \"version\": 0}")
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.field").value("servicePlanId"));
         mvc.perform(get(CUSTOMERS + "/{id}", id).with(admin))
@@ -483,9 +475,7 @@ class CustomerApiTests {
                 .andExpect(jsonPath("$.servicePlanId").value(gold));
 
         String silver = plan("Silver", "BUSINESS");
-        mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"accountName\": \"Acme 2\", \"servicePlanId\": \"" + silver + "\", \"version\": 0}")
-                        .with(admin))
+        patchOf(id, "{\"accountName\": \"Acme 2\", \"servicePlanId\": \"" + silver + "\", \"version\": 0}")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.accountName").value("Acme 2"))
                 .andExpect(jsonPath("$.servicePlanId").value(silver))
@@ -598,13 +588,20 @@ class CustomerApiTests {
         mvc.perform(delete("/api/v1/service-plans/{id}", gold).with(admin))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.detail").value("This plan has 1 customer; archive it instead."));
-        mvc.perform(get("/api/v1/service-plans/{id}", gold).with(admin)).andExpect(jsonPath("$.customerCount").value(1));
+        mvc.perform(get("/api/v1/service-plans/{id}", gold).with(admin))
+                .andExpect(jsonPath("$.customerCount").value(1));
         mvc.perform(post("/api/v1/service-plans/{id}/archive", gold).with(admin)).andExpect(status().isOk());
         mvc.perform(get(CUSTOMERS).param("servicePlanId", gold).with(admin))
                 .andExpect(jsonPath("$.items[*].accountName", hasItem("Acme")));
     }
 
     // --- helpers ------------------------------------------------------------------------------------
+
+    /** A merge patch of the customer by the MSP administrator. */
+    private ResultActions patchOf(String id, String changes) throws Exception {
+        return mvc.perform(patch(CUSTOMERS + "/{id}", id).contentType("application/merge-patch+json")
+                .content(changes).with(admin));
+    }
 
     private MockHttpServletRequestBuilder[] changesOf(String id) {
         return new MockHttpServletRequestBuilder[] {
