@@ -1,5 +1,6 @@
 package org.mspportal.audit;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The caller's MSP's audit log as JSON. */
 @RestController
+@Tag(name = "Audit log", description = "The MSP's audit entries")
 @RequestMapping("/api/v1/audit-entries")
 class AuditApi {
 

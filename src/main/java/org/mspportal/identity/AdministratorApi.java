@@ -3,6 +3,7 @@ package org.mspportal.identity;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mspportal.shared.NotFound;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /** The MSP's administrators, read-only, for scripts. Another MSP's administrator is simply not found. */
 @RestController
+@Tag(name = "Administrators", description = "The MSP's administrators, read-only")
 class AdministratorApi {
 
     private final AdministratorManagement administrators;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * a person, so a leaked key cannot mint more keys. No response ever contains a key.
  */
 @RestController
+@Tag(name = "API keys", description = "The MSP's API keys")
 @RequestMapping("/api/v1/api-keys")
 class ApiKeyEndpoints {
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.mspportal.shared.IdempotentRequests;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.RejectedInput;
@@ -34,6 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * {@code MICROSOFT_365}); an unknown one is refused as a field error rather than a parse error.
  */
 @RestController
+@Tag(name = "Service plans", description = "The MSP's service plans")
 @RequestMapping("/api/v1/service-plans")
 class PlanApi {
 

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.RejectedInput;
+import org.mspportal.shared.RejectedInputs;
 import org.mspportal.shared.StaleVersion;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -50,6 +51,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         problem.setProperty("field", cause.field());
         problem.setProperty("errors", List.of(fieldError(cause.field(), cause.getMessage())));
         return problem;
+    }
+
+    /** Every value a request was refused for, in the order the request named them. */
+    @ExceptionHandler(RejectedInputs.class)
+    ProblemDetail rejectedAll(RejectedInputs cause) {
+        return invalidFields(cause.all().stream().map(one -> fieldError(one.field(), one.getMessage())).toList());
     }
 
     /** Every invalid field of a command at once, as an {@code errors} list of field and message. */

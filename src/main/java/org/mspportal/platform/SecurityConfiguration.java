@@ -56,7 +56,7 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
-                .headers(SecurityConfiguration::portalHeaders);
+                .headers(headers -> portalHeaders(headers, CONTENT_SECURITY_POLICY));
         return http.build();
     }
 
@@ -73,12 +73,12 @@ class SecurityConfiguration {
             contribution.contributeTo(http);
         }
         http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-                .headers(SecurityConfiguration::portalHeaders);
+                .headers(headers -> portalHeaders(headers, CONTENT_SECURITY_POLICY));
         return http.build();
     }
 
-    private static void portalHeaders(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+    static void portalHeaders(HeadersConfigurer<HttpSecurity> headers, String contentSecurityPolicy) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frames -> frames.deny())
                 // Spring sends HSTS on HTTPS requests only, which is what we want.

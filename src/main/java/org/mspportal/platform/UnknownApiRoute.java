@@ -1,5 +1,6 @@
 package org.mspportal.platform;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
  * API error instead of the browser's HTML error page. Any real route is more specific and wins.
  */
 @RestController
+@Hidden // a fallback, not a resource: kept out of the OpenAPI document
 class UnknownApiRoute {
 
     @RequestMapping("/api/**")
