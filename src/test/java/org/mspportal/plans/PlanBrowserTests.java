@@ -1,16 +1,14 @@
 package org.mspportal.plans;
 
 import java.time.Clock;
-import java.util.UUID;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.mspportal.TestMsps;
+import org.mspportal.BrowserSignIn;
 import org.mspportal.BrowserTest;
 import org.mspportal.Chromium;
-import org.mspportal.Mailbox;
-import org.mspportal.shared.StoredTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +20,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @BrowserTest
 class PlanBrowserTests {
 
-    private static final String PASSWORD = "correct horse battery staple";
-
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
@@ -31,7 +27,8 @@ class PlanBrowserTests {
 
     @Test
     void anAdministratorCreatesEditsAndArchivesAPlan(Page page) {
-        signIn(page, administratorOf(new TestMsps(jdbc, clock).provider()));
+        BrowserSignIn browser = new BrowserSignIn(jdbc, clock, passwords, port);
+        browser.signIn(page, browser.administratorOf(new TestMsps(jdbc, clock).provider()));
 
         page.navigate(Chromium.baseUrl(port) + "/service-plans");
         assertThat(page.getByText("No service plans yet")).isVisible();
@@ -76,31 +73,5 @@ class PlanBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Including archived (1)")).click();
         assertThat(page.locator(".badge", new Page.LocatorOptions().setHasText("Archived"))).isVisible();
         Chromium.screenshots(page, "service-plans-archived");
-    }
-
-    private String administratorOf(UUID provider) {
-        String email = "plans-" + UUID.randomUUID() + "@msp.example";
-        jdbc.sql("""
-                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
-                                     activated_at)
-                VALUES (:id, :provider, :email, 'Plan administrator', 'MSP_ADMINISTRATOR', 'ACTIVE', :hash, :now, :now)""")
-                .param("id", UUID.randomUUID())
-                .param("provider", provider)
-                .param("email", email)
-                .param("hash", passwords.encode(PASSWORD))
-                .param("now", StoredTime.of(clock.instant()))
-                .update();
-        return email;
-    }
-
-    private void signIn(Page page, String email) {
-        page.navigate(Chromium.baseUrl(port) + "/sign-in");
-        page.getByLabel("Email address").fill(email);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
-        page.getByLabel("Verification code").fill(new Mailbox(jdbc).latestCodeTo(email));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-        assertThat(page).hasURL(Chromium.baseUrl(port) + "/");
     }
 }
