@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -70,6 +72,13 @@ class CustomerPages {
             String changedBy) {
     }
 
+    /** One of the list's filter menus: its parameter, its label, what "any" is called, and its choices. */
+    record FilterSelect(String name, String label, String any, List<Choice> choices) {
+    }
+
+    record Choice(String value, String label, boolean selected) {
+    }
+
     @GetMapping("/customers")
     String list(@RequestParam Map<String, String> parameters, Model model) {
         List<StorageRegion> regions = customers.storageRegions();
@@ -95,11 +104,7 @@ class CustomerPages {
         model.addAttribute("count", filters.narrowed()
                 ? CustomerView.count(found.getTotalElements()) + " of " + CustomerView.count(everyone) + " match"
                 : CustomerView.count(everyone) + (everyone == 1 ? " customer" : " customers"));
-        model.addAttribute("plans", allPlans);
-        model.addAttribute("editions", Edition.values());
-        model.addAttribute("tenantTypes", TenantType.values());
-        model.addAttribute("statuses", CustomerStatus.values());
-        model.addAttribute("regions", regions);
+        model.addAttribute("filterSelects", filterSelects(filters, allPlans, regions));
         model.addAttribute("orders", CustomerFilters.Order.values());
         return "customers/customers";
     }
@@ -236,6 +241,40 @@ class CustomerPages {
             redirect.addFlashAttribute("problem", stale.getMessage().replace("Reload it", "Check it"));
         }
         return "redirect:/customers/" + id;
+    }
+
+    /** The filter menus, each with the value of the address chosen. */
+    private static List<FilterSelect> filterSelects(CustomerFilters filters, List<ServicePlan> plans,
+            List<StorageRegion> regions) {
+        return List.of(
+                new FilterSelect("plan", "Plan", "Any plan", plans.stream()
+                        .map(plan -> new Choice(plan.id().toString(),
+                                plan.archived() ? plan.name() + " (archived)" : plan.name(),
+                                plan.id().equals(filters.plan())))
+                        .toList()),
+                new FilterSelect("edition", "Edition", "Any edition", Arrays.stream(Edition.values())
+                        .map(edition -> new Choice(edition.name(), edition.label(), edition == filters.edition()))
+                        .toList()),
+                new FilterSelect("type", "Tenant type", "Any type", Arrays.stream(TenantType.values())
+                        .map(type -> new Choice(type.name(), label(type.name()), type == filters.type()))
+                        .toList()),
+                new FilterSelect("region", "Storage region", "Any region", regions.stream()
+                        .map(region -> new Choice(region.id(), region.displayName() + " · " + region.id(),
+                                region.id().equals(filters.region())))
+                        .toList()),
+                new FilterSelect("status", "Status", "Any status", Arrays.stream(CustomerStatus.values())
+                        .map(status -> new Choice(status.name(), status == CustomerStatus.MIGRATION_IN_PROGRESS
+                                ? "Being migrated" : label(status.name()), status == filters.status()))
+                        .toList()),
+                new FilterSelect("expiring", "Licence expiring", "Any time", filters.expiryChoices().stream()
+                        .map(days -> new Choice(days.toString(), "Within " + days + (days == 1 ? " day" : " days"),
+                                days.equals(filters.expiring())))
+                        .toList()));
+    }
+
+    /** "EVALUATION" as a menu shows it: "Evaluation". */
+    private static String label(String constant) {
+        return constant.charAt(0) + constant.substring(1).toLowerCase(Locale.ROOT);
     }
 
     private String form(Model model, Customer customer, CustomerForm form, Map<String, String> errors) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.mspportal.DatabaseTest;
 import org.mspportal.TestClock;
 import org.mspportal.TestMsps;
+import org.mspportal.customers.CustomerManagementTests.Draft;
 import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
 import org.mspportal.plans.CreateServicePlan;
@@ -149,8 +150,7 @@ class CustomerPagesTests {
     void eachFilterNarrowsTheListAndStaysChosenInTheForm() throws Exception {
         UUID bronze = plan("Bronze", Edition.BUSINESS);
         register("On Gold", draft -> { });
-        Customer commercial = register("Commercial One", draft -> {
-            draft.plan = bronze;
+        Customer commercial = registerOn(bronze, "Commercial One", draft -> {
             draft.tenantType = TenantType.COMMERCIAL;
             draft.region = "us-east-1";
             draft.licenceExpiry = today.plusDays(20);
@@ -551,12 +551,16 @@ class CustomerPagesTests {
     }
 
     private Customer register(String name, Consumer<Draft> change) {
-        Draft draft = new Draft(today, gold);
+        return registerOn(gold, name, change);
+    }
+
+    private Customer registerOn(UUID plan, String name, Consumer<Draft> change) {
+        Draft draft = new Draft(today);
         draft.name = name;
         change.accept(draft);
         asAdmin();
         try {
-            return customers.register(draft.build());
+            return customers.register(draft.build(provider, plan));
         } finally {
             TestMsps.actAsNobody();
         }
@@ -611,32 +615,5 @@ class CustomerPagesTests {
     private long countStored() {
         return jdbc.sql("SELECT COUNT(*) FROM customer WHERE provider_id = :provider").param("provider", provider)
                 .query(Long.class).single();
-    }
-
-    /** The fields of a RegisterCustomer, valid unless a test changes one. */
-    private static final class Draft {
-        String name = "Acme";
-        String organization = "Acme Incorporated";
-        String address = "1 Main Street";
-        String phone = "+44 20 7946 0000";
-        UUID plan;
-        TenantType tenantType;
-        String region = "eu-central-1";
-        BigDecimal credits = new BigDecimal("12.5");
-        LocalDate quotaEffective;
-        LocalDate quotaEnd;
-        LocalDate licenceExpiry;
-
-        Draft(LocalDate today, UUID plan) {
-            this.plan = plan;
-            quotaEffective = today;
-            quotaEnd = today.plusYears(1);
-            licenceExpiry = today.plusYears(1);
-        }
-
-        RegisterCustomer build() {
-            return new RegisterCustomer(name, organization, address, phone, plan, tenantType, region, credits,
-                    quotaEffective, quotaEnd, licenceExpiry);
-        }
     }
 }
