@@ -50,3 +50,17 @@ document.addEventListener('DOMContentLoaded', function () {
         window.location.replace(link.href);
     }
 });
+
+// GET forms marked data-drop-empty leave out fields left empty ("any plan"), so the address a
+// filtered list is bookmarked under lists only the filters in use. Also applies to htmx requests,
+// which build their FormData from the form.
+document.addEventListener('formdata', function (event) {
+    if (!event.target.matches || !event.target.matches('form[data-drop-empty]')) {
+        return;
+    }
+    Array.from(event.formData.keys()).forEach(function (name) {
+        if (event.formData.getAll(name).every(function (value) { return value === ''; })) {
+            event.formData.delete(name);
+        }
+    });
+});

@@ -11,34 +11,18 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/**
- * For browser tests of an MSP's pages: an active MSP administrator with a password, made directly
- * in the database, who signs in through the real three steps with the code from the outbox.
- */
-public final class BrowserSignIn {
+/** An active MSP administrator made in the database, and signing them in through the real pages in Chromium. */
+public record BrowserSignIn(JdbcClient jdbc, Clock clock, PasswordEncoder passwords, int port) {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
 
-    private final JdbcClient jdbc;
-    private final PasswordEncoder passwords;
-    private final Clock clock;
-    private final int port;
-
-    public BrowserSignIn(JdbcClient jdbc, PasswordEncoder passwords, Clock clock, int port) {
-        this.jdbc = jdbc;
-        this.passwords = passwords;
-        this.clock = clock;
-        this.port = port;
-    }
-
-    /** A new MSP administrator of {@code provider}; returns the email to sign in with. */
+    /** A new active MSP administrator of {@code provider}; returns their email. */
     public String administratorOf(UUID provider) {
-        String email = "browser-" + UUID.randomUUID() + "@msp.example";
+        String email = "admin-" + UUID.randomUUID() + "@msp.example";
         jdbc.sql("""
                 INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
                                      activated_at)
-                VALUES (:id, :provider, :email, 'Browser administrator', 'MSP_ADMINISTRATOR', 'ACTIVE', :hash, :now,
-                        :now)""")
+                VALUES (:id, :provider, :email, 'MSP administrator', 'MSP_ADMINISTRATOR', 'ACTIVE', :hash, :now, :now)""")
                 .param("id", UUID.randomUUID())
                 .param("provider", provider)
                 .param("email", email)
@@ -48,7 +32,7 @@ public final class BrowserSignIn {
         return email;
     }
 
-    /** Signs in as {@code email} and waits for the home page. */
+    /** Email, password and the mailed code, as a person signs in; ends on the home page. */
     public void signIn(Page page, String email) {
         page.navigate(Chromium.baseUrl(port) + "/sign-in");
         page.getByLabel("Email address").fill(email);

@@ -123,6 +123,8 @@ public class Chromium implements ExecutionCondition, BeforeAllCallback, Paramete
     /** Saves the page as a laptop and a phone would show it, under {@code target/screenshots}. */
     public static void screenshots(Page page, String name) {
         Path folder = Paths.get("target", "screenshots");
+        // A page shown after a click may still be arriving; a picture of half of it is no use.
+        page.waitForLoadState();
         page.setViewportSize(1366, 850);
         page.screenshot(new Page.ScreenshotOptions().setPath(folder.resolve(name + "-laptop.png")).setFullPage(true));
         page.setViewportSize(390, 844);

@@ -42,7 +42,8 @@ class TenantConsoleHandover {
         this.events = events;
         this.clock = clock;
         this.issuer = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.console = settings.usesDevStandIn() ? URI.create(issuer + DevTenantConsolePages.PATH) : settings.url();
+        // The stand-in is this portal itself, at whatever address the browser reached it by.
+        this.console = settings.usesDevStandIn() ? URI.create(DevTenantConsolePages.PATH) : settings.url();
     }
 
     /** The console's address with a fresh token for the caller and this customer. */

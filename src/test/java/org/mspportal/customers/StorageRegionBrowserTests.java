@@ -41,7 +41,7 @@ class StorageRegionBrowserTests {
     void anAdministratorSwitchesARegionOffAndIsToldWhyABusyOneStaysOn(Page page) {
         UUID provider = new TestMsps(jdbc, clock).provider();
         aCustomerIn(provider, "eu-central-1");
-        new BrowserSignIn(jdbc, passwords, clock, port).asNewAdministratorOf(provider, page);
+        new BrowserSignIn(jdbc, clock, passwords, port).asNewAdministratorOf(provider, page);
 
         page.navigate(Chromium.baseUrl(port) + "/storage-regions");
         assertThat(page.getByText("You offer 6 of 6 regions.")).isVisible();

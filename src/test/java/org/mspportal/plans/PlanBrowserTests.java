@@ -27,7 +27,7 @@ class PlanBrowserTests {
 
     @Test
     void anAdministratorCreatesEditsAndArchivesAPlan(Page page) {
-        new BrowserSignIn(jdbc, passwords, clock, port)
+        new BrowserSignIn(jdbc, clock, passwords, port)
                 .asNewAdministratorOf(new TestMsps(jdbc, clock).provider(), page);
 
         page.navigate(Chromium.baseUrl(port) + "/service-plans");
