@@ -32,6 +32,22 @@ record GlobalUsage(UsageReportFilter filter, BigDecimal totalCredits, BigDecimal
             BigDecimal hybridCredits, BigDecimal saasCredits, BigDecimal creditQuota, LocalDate quotaEffectiveDate,
             LocalDate quotaEndDate, BigDecimal quotaConsumed, BigDecimal quotaUtilization, LocalDate licenseExpiryDate) {
 
+        /** How close to its quota the customer is: ok, warning (80 %), critical (90 %) or exhausted (100 %). */
+        public String quotaLevel() {
+            if (quotaUtilization.compareTo(BigDecimal.valueOf(100)) >= 0) {
+                return "exhausted";
+            }
+            if (quotaUtilization.compareTo(BigDecimal.valueOf(90)) >= 0) {
+                return "critical";
+            }
+            return quotaUtilization.compareTo(BigDecimal.valueOf(80)) >= 0 ? "warning" : "ok";
+        }
+
+        /** The utilization the bar draws: a bar cannot be fuller than full. */
+        public BigDecimal quotaBar() {
+            return quotaUtilization.min(BigDecimal.valueOf(100));
+        }
+
         boolean nameContains(String folded) {
             return fold(accountName).contains(folded);
         }
@@ -76,7 +92,7 @@ record GlobalUsage(UsageReportFilter filter, BigDecimal totalCredits, BigDecimal
                 .sorted(column.order(descending)).toList();
     }
 
-    boolean hasUsage() {
+    public boolean hasUsage() {
         return totalCredits.signum() > 0;
     }
 

@@ -48,7 +48,7 @@ record UsageReportFilter(LocalDate from, LocalDate to, Optional<Edition> edition
     }
 
     /** The edition parameter as links and the CSV name carry it: "ALL" for every edition. */
-    String editionParameter() {
+    public String editionParameter() {
         return edition.map(Edition::name).orElse("ALL");
     }
 
