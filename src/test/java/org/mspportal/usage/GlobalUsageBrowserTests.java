@@ -18,6 +18,7 @@ import java.util.UUID;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Media;
 import org.junit.jupiter.api.Test;
 import org.mspportal.BrowserSignIn;
 import org.mspportal.BrowserTest;
@@ -108,7 +109,13 @@ class GlobalUsageBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Quota utilization")).click();
         assertThat(page.getByTestId("customer-usage").locator("tbody tr").first()).containsText("مؤسسة الخليج");
         assertThat(page.getByTestId("customer-usage").locator("tbody tr").first()).containsText("108.0 %");
+        assertThat(page.getByTestId("customer-usage").locator("tbody tr").first()).containsText("Elite");
         Chromium.screenshots(page, "global-usage-year");
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.PRINT));
+        assertThat(page.locator(".filter-card")).isHidden();
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(java.nio.file.Paths.get("target", "screenshots", "global-usage-print.png")));
+        page.emulateMedia(new Page.EmulateMediaOptions().setMedia(Media.SCREEN));
 
         Download download = page.waitForDownload(() -> page.getByTestId("export-csv").click());
         byte[] csv = Files.readAllBytes(download.path());
