@@ -202,6 +202,38 @@ class GlobalUsageEndpointsTests {
     }
 
     @Test
+    void thousandsOfCustomersArePagedFiftyAtATime() throws Exception {
+        UUID busiest = customer("Busiest");
+        for (int i = 0; i < GlobalUsagePages.PAGE_SIZE; i++) {
+            customer("Customer " + i);
+        }
+        ingest(busiest, "NAS", "5");
+
+        mvc.perform(get("/reports/global-usage").with(admin))
+                .andExpect(content().string(containsString("Page 1 of 2")))
+                .andExpect(content().string(containsString("Busiest")));
+        mvc.perform(get("/reports/global-usage").param("page", "1").with(admin))
+                .andExpect(content().string(containsString("Page 2 of 2")))
+                .andExpect(content().string(not(containsString("Busiest"))));
+    }
+
+    @Test
+    void theCustomerTableSortsByTheChosenColumnEitherWay() throws Exception {
+        UUID small = customer("Small");
+        UUID large = customer("Large");
+        ingest(small, "NAS", "1");
+        ingest(large, "NAS", "9");
+
+        String ascending = mvc.perform(get("/reports/global-usage").param("sort", "credits").param("dir", "asc")
+                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String descending = mvc.perform(get("/reports/global-usage").param("sort", "credits").param("dir", "desc")
+                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(ascending.indexOf(">Small<")).isLessThan(ascending.indexOf(">Large<"));
+        assertThat(descending.indexOf(">Large<")).isLessThan(descending.indexOf(">Small<"));
+    }
+
+    @Test
     void theReportsPageListsTheGlobalUsageReport() throws Exception {
         mvc.perform(get("/reports").with(admin))
                 .andExpect(status().isOk())
