@@ -31,6 +31,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponents;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -131,7 +132,14 @@ class GlobalUsagePages {
             @RequestParam(required = false) String edition, @RequestParam(required = false) String q,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String dir,
             HttpServletResponse response) throws IOException {
-        UsageReportFilter filter = UsageReportFilter.of(from, to, edition, report.today());
+        UsageReportFilter filter;
+        try {
+            filter = UsageReportFilter.of(from, to, edition, report.today());
+        } catch (RejectedInput refused) {
+            // Only a hand-edited link gets here: the page builds the export link from a valid filter.
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, refused.getMessage());
+            return;
+        }
         TableView view = TableView.of(q, sort, dir);
         GlobalUsage usage = report.run(filter);
         response.setContentType("text/csv; charset=UTF-8");
@@ -212,7 +220,7 @@ class GlobalUsagePages {
         return headers;
     }
 
-    private static org.springframework.web.util.UriComponents link(String path, UsageReportFilter filter,
+    private static UriComponents link(String path, UsageReportFilter filter,
             TableView view) {
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(path).queryParam("from", filter.from())
                 .queryParam("to", filter.to()).queryParam("edition", filter.editionParameter());

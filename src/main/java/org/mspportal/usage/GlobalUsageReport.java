@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -155,7 +156,7 @@ class GlobalUsageReport {
                 .collect(Collectors.toCollection(TreeSet::new));
         EDITIONS.stream().filter(used::contains).forEach(edition -> {
             BigDecimal[] amounts = new BigDecimal[periods.size()];
-            java.util.Arrays.fill(amounts, Credits.zero());
+            Arrays.fill(amounts, Credits.zero());
             stacks.put(edition, amounts);
         });
         for (RollUpReads.PeriodCredits row : credits) {

@@ -3,6 +3,8 @@ package org.mspportal.usage;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -84,6 +86,9 @@ class RollUpReads {
     record PeriodCredits(LocalDate period, String edition, BigDecimal credits) {
     }
 
+    private record MonthOfEdition(LocalDate month, String edition) {
+    }
+
     /** A customer's quota window, both days included. */
     record Window(UUID customerId, LocalDate first, LocalDate last) {
     }
@@ -137,14 +142,13 @@ class RollUpReads {
                        OR (usage_date >= :monthUntil AND usage_date <= :to))%1$s
                  GROUP BY usage_date, edition""".formatted(restriction));
         bind(query, provider, only, split);
-        Map<List<Object>, BigDecimal> months = new HashMap<>();
+        Map<MonthOfEdition, BigDecimal> months = new HashMap<>();
         for (PeriodCredits credits : query.query(RollUpReads::periodCredits).list()) {
-            months.merge(List.of(credits.period().withDayOfMonth(1), credits.edition()), credits.credits(),
+            months.merge(new MonthOfEdition(credits.period().withDayOfMonth(1), credits.edition()), credits.credits(),
                     BigDecimal::add);
         }
         List<PeriodCredits> perMonth = new ArrayList<>();
-        months.forEach((key, credits) -> perMonth.add(new PeriodCredits((LocalDate) key.get(0), (String) key.get(1),
-                credits)));
+        months.forEach((key, credits) -> perMonth.add(new PeriodCredits(key.month(), key.edition(), credits)));
         return perMonth;
     }
 
@@ -190,7 +194,7 @@ class RollUpReads {
         only.ifPresent(ids -> query.param("only", ids));
     }
 
-    private static PeriodCredits periodCredits(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static PeriodCredits periodCredits(ResultSet rs, int row) throws SQLException {
         return new PeriodCredits(rs.getObject("period", LocalDate.class), rs.getString("edition"),
                 rs.getBigDecimal("credits"));
     }

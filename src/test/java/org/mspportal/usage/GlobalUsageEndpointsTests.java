@@ -169,6 +169,12 @@ class GlobalUsageEndpointsTests {
     }
 
     @Test
+    void aCsvLinkWithABadDateIsABadRequest() throws Exception {
+        mvc.perform(get("/reports/global-usage.csv").param("from", "someday").with(admin))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void thePageShowsTheTotalsTheChartDataAndEachCustomer() throws Exception {
         UUID customer = customer("Café Ünïcode");
         ingest(customer, "VMWARE", "1234.5");
