@@ -1,0 +1,76 @@
+package org.mspportal.customers;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.mspportal.shared.NotFound;
+import org.mspportal.shared.ProviderScope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The few facts of every customer the caller reaches that reports need (name, plan, quota and
+ * licence dates), in one query: the Global Usage report lists thousands of customers at once,
+ * which paging through {@link CustomerManagement#search} would make slow.
+ */
+@Service
+public class CustomerSummaries {
+
+    private final JdbcClient jdbc;
+
+    CustomerSummaries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * A customer as a report shows it.
+     *
+     * @param servicePlanId null for a customer without a plan
+     */
+    public record Summary(UUID id, String accountName, UUID servicePlanId, BigDecimal creditQuota,
+            LocalDate quotaEffectiveDate, LocalDate quotaEndDate, LocalDate licenseExpiryDate) {
+    }
+
+    /**
+     * The customers the caller reaches.
+     *
+     * @param everyCustomer false for a tenant administrator, who reaches only the customers assigned
+     *     to them: a report must then count only these customers' usage, not the MSP's
+     */
+    public record Reachable(boolean everyCustomer, List<Summary> customers) {
+
+        public Reachable {
+            customers = List.copyOf(customers);
+        }
+    }
+
+    /** Every customer of the caller's MSP that the caller reaches, by account name. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Reachable reachable() {
+        UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
+        Optional<UUID> assignedTo = AssignedCustomersScope.current().accountId();
+        JdbcClient.StatementSpec query = jdbc.sql("""
+                SELECT c.id, c.account_name, c.service_plan_id, c.credit_quota, c.quota_effective_date,
+                       c.quota_end_date, c.licence_expiry_date
+                  FROM customer c
+                 WHERE c.provider_id = :provider""" + (assignedTo.isPresent() ? """
+
+                   AND EXISTS (SELECT 1 FROM customer_administrator a
+                                WHERE a.customer_id = c.id AND a.account_id = :account)""" : "")
+                + " ORDER BY c.name_key, c.id")
+                .param("provider", provider);
+        assignedTo.ifPresent(account -> query.param("account", account));
+        List<Summary> customers = query.query((rs, row) -> new Summary(rs.getObject("id", UUID.class),
+                rs.getString("account_name"), rs.getObject("service_plan_id", UUID.class),
+                rs.getBigDecimal("credit_quota"), rs.getObject("quota_effective_date", LocalDate.class),
+                rs.getObject("quota_end_date", LocalDate.class), rs.getObject("licence_expiry_date", LocalDate.class)))
+                .list();
+        return new Reachable(assignedTo.isEmpty(), customers);
+    }
+}

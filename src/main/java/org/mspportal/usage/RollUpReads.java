@@ -1,0 +1,201 @@
+package org.mspportal.usage;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads of the daily and monthly roll-ups for reports; raw usage records are never read here. A
+ * range is read as its whole calendar months from {@code usage_monthly} plus the days before the
+ * first and after the last whole month from {@code usage_daily}, so a year costs about twelve
+ * rows per customer and edition.
+ *
+ * <p>{@code only}, when present, restricts every read to those customers: what a tenant
+ * administrator reaches (a handful of customers, so an IN list).
+ */
+@Repository
+class RollUpReads {
+
+    /** The quota windows of many customers at once: one array per column, joined as a table. */
+    private static final String WINDOWS = """
+            UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY),
+                   CAST(? AS DATE ARRAY)) AS w (customer_id, first_day, month_from, month_until, last_day)""";
+    private static final String IN_WINDOWS = """
+            SELECT w.customer_id, SUM(m.credits) AS credits
+              FROM usage_monthly m JOIN %1$s
+                ON m.customer_id = w.customer_id AND m.usage_month >= w.month_from AND m.usage_month < w.month_until
+             WHERE m.provider_id = ?
+             GROUP BY w.customer_id
+            UNION ALL
+            SELECT w.customer_id, SUM(d.credits)
+              FROM usage_daily d JOIN %1$s
+                ON d.customer_id = w.customer_id AND d.usage_date >= w.first_day AND d.usage_date < w.month_from
+             WHERE d.provider_id = ?
+             GROUP BY w.customer_id
+            UNION ALL
+            SELECT w.customer_id, SUM(d.credits)
+              FROM usage_daily d JOIN %1$s
+                ON d.customer_id = w.customer_id AND d.usage_date >= w.month_until AND d.usage_date <= w.last_day
+             WHERE d.provider_id = ?
+             GROUP BY w.customer_id""".formatted(WINDOWS);
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+
+    RollUpReads(JdbcClient jdbc, JdbcTemplate template) {
+        this.jdbc = jdbc;
+        this.template = template;
+    }
+
+    /**
+     * A range cut into whole calendar months [{@code monthFrom}, {@code monthUntil}) and the days
+     * around them; without a whole month inside, both are the day after the range, so the
+     * months are empty and the days before {@code monthFrom} are the whole range.
+     */
+    record Split(LocalDate from, LocalDate to, LocalDate monthFrom, LocalDate monthUntil) {
+
+        static Split of(LocalDate from, LocalDate to) {
+            LocalDate monthFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+            LocalDate after = to.plusDays(1);
+            LocalDate monthUntil = after.withDayOfMonth(1);
+            return monthFrom.isBefore(monthUntil) ? new Split(from, to, monthFrom, monthUntil)
+                    : new Split(from, to, after, after);
+        }
+    }
+
+    /** Credits of a customer under one edition (a roll-up edition name, "NONE" for no plan). */
+    record CustomerCredits(UUID customerId, String edition, RollUps.Amount amount) {
+    }
+
+    /** Credits of a day (or of a month, on its first day) under one edition. */
+    record PeriodCredits(LocalDate period, String edition, BigDecimal credits) {
+    }
+
+    private record MonthOfEdition(LocalDate month, String edition) {
+    }
+
+    /** A customer's quota window, both days included. */
+    record Window(UUID customerId, LocalDate first, LocalDate last) {
+    }
+
+    List<CustomerCredits> perCustomer(UUID provider, Optional<Collection<UUID>> only, LocalDate from, LocalDate to) {
+        Split split = Split.of(from, to);
+        String restriction = only.isPresent() ? " AND customer_id IN (:only)" : "";
+        JdbcClient.StatementSpec query = jdbc.sql("""
+                SELECT customer_id, edition, SUM(hybrid_credits) AS hybrid, SUM(saas_credits) AS saas FROM (
+                    SELECT customer_id, edition, hybrid_credits, saas_credits FROM usage_monthly
+                     WHERE provider_id = :provider AND usage_month >= :monthFrom AND usage_month < :monthUntil%1$s
+                    UNION ALL
+                    SELECT customer_id, edition, hybrid_credits, saas_credits FROM usage_daily
+                     WHERE provider_id = :provider AND usage_date >= :from AND usage_date < :monthFrom%1$s
+                    UNION ALL
+                    SELECT customer_id, edition, hybrid_credits, saas_credits FROM usage_daily
+                     WHERE provider_id = :provider AND usage_date >= :monthUntil AND usage_date <= :to%1$s
+                ) u
+                 GROUP BY customer_id, edition""".formatted(restriction));
+        bind(query, provider, only, split);
+        return query.query((rs, row) -> new CustomerCredits(rs.getObject("customer_id", UUID.class),
+                rs.getString("edition"), new RollUps.Amount(rs.getBigDecimal("hybrid"), rs.getBigDecimal("saas"))))
+                .list();
+    }
+
+    /** Credits per day and edition, from the daily roll-up: for short ranges. */
+    List<PeriodCredits> perDay(UUID provider, Optional<Collection<UUID>> only, LocalDate from, LocalDate to) {
+        JdbcClient.StatementSpec query = jdbc.sql("""
+                SELECT usage_date AS period, edition, SUM(credits) AS credits FROM usage_daily
+                 WHERE provider_id = :provider AND usage_date >= :from AND usage_date <= :to"""
+                + (only.isPresent() ? " AND customer_id IN (:only)" : "") + " GROUP BY usage_date, edition");
+        query.param("provider", provider).param("from", from).param("to", to);
+        only.ifPresent(ids -> query.param("only", ids));
+        return query.query(RollUpReads::periodCredits).list();
+    }
+
+    /**
+     * Credits per month and edition, each on its month's first day: whole months from the
+     * monthly roll-up, the partial months at either end summed from their days.
+     */
+    List<PeriodCredits> perMonth(UUID provider, Optional<Collection<UUID>> only, LocalDate from, LocalDate to) {
+        Split split = Split.of(from, to);
+        String restriction = only.isPresent() ? " AND customer_id IN (:only)" : "";
+        JdbcClient.StatementSpec query = jdbc.sql("""
+                SELECT usage_month AS period, edition, SUM(credits) AS credits FROM usage_monthly
+                 WHERE provider_id = :provider AND usage_month >= :monthFrom AND usage_month < :monthUntil%1$s
+                 GROUP BY usage_month, edition
+                UNION ALL
+                SELECT usage_date, edition, SUM(credits) FROM usage_daily
+                 WHERE provider_id = :provider AND ((usage_date >= :from AND usage_date < :monthFrom)
+                       OR (usage_date >= :monthUntil AND usage_date <= :to))%1$s
+                 GROUP BY usage_date, edition""".formatted(restriction));
+        bind(query, provider, only, split);
+        Map<MonthOfEdition, BigDecimal> months = new HashMap<>();
+        for (PeriodCredits credits : query.query(RollUpReads::periodCredits).list()) {
+            months.merge(new MonthOfEdition(credits.period().withDayOfMonth(1), credits.edition()), credits.credits(),
+                    BigDecimal::add);
+        }
+        List<PeriodCredits> perMonth = new ArrayList<>();
+        months.forEach((key, credits) -> perMonth.add(new PeriodCredits(key.month(), key.edition(), credits)));
+        return perMonth;
+    }
+
+    /**
+     * Each customer's credits inside its own quota window, whatever the edition; customers
+     * without usage there are absent. One statement for every customer: the windows travel as
+     * arrays, so thousands of customers cost no more round trips than one.
+     */
+    Map<UUID, BigDecimal> inWindows(UUID provider, List<Window> windows) {
+        Map<UUID, BigDecimal> consumed = new HashMap<>();
+        if (windows.isEmpty()) {
+            return consumed;
+        }
+        List<Split> splits = windows.stream().map(window -> Split.of(window.first(), window.last())).toList();
+        PreparedStatementCreator statement = connection -> {
+            PreparedStatement ps = connection.prepareStatement(IN_WINDOWS);
+            Object[] ids = windows.stream().map(Window::customerId).toArray();
+            Object[] firsts = splits.stream().map(split -> Date.valueOf(split.from())).toArray();
+            Object[] monthFroms = splits.stream().map(split -> Date.valueOf(split.monthFrom())).toArray();
+            Object[] monthUntils = splits.stream().map(split -> Date.valueOf(split.monthUntil())).toArray();
+            Object[] lasts = splits.stream().map(split -> Date.valueOf(split.to())).toArray();
+            int index = 1;
+            for (int part = 0; part < 3; part++) {
+                ps.setArray(index++, connection.createArrayOf("uuid", ids));
+                ps.setArray(index++, connection.createArrayOf("date", firsts));
+                ps.setArray(index++, connection.createArrayOf("date", monthFroms));
+                ps.setArray(index++, connection.createArrayOf("date", monthUntils));
+                ps.setArray(index++, connection.createArrayOf("date", lasts));
+                ps.setObject(index++, provider);
+            }
+            return ps;
+        };
+        template.query(statement, rs -> {
+            consumed.merge(rs.getObject(1, UUID.class), rs.getBigDecimal(2), BigDecimal::add);
+        });
+        return consumed;
+    }
+
+    private static void bind(JdbcClient.StatementSpec query, UUID provider, Optional<Collection<UUID>> only,
+            Split split) {
+        query.param("provider", provider).param("from", split.from()).param("to", split.to())
+                .param("monthFrom", split.monthFrom()).param("monthUntil", split.monthUntil());
+        only.ifPresent(ids -> query.param("only", ids));
+    }
+
+    private static PeriodCredits periodCredits(ResultSet rs, int row) throws SQLException {
+        return new PeriodCredits(rs.getObject("period", LocalDate.class), rs.getString("edition"),
+                rs.getBigDecimal("credits"));
+    }
+}
