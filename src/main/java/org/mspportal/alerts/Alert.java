@@ -14,15 +14,15 @@ import java.util.UUID;
  * @param expiresOn the licence expiry date; null for quota alerts
  * @param readAt when someone of the MSP marked it read; null while unread
  */
-record Alert(UUID id, UUID customerId, String accountName, AlertKind kind, int threshold, BigDecimal consumed,
+public record Alert(UUID id, UUID customerId, String accountName, AlertKind kind, int threshold, BigDecimal consumed,
         BigDecimal creditQuota, LocalDate expiresOn, Instant raisedAt, Instant readAt) {
 
-    boolean unread() {
+    public boolean unread() {
         return readAt == null;
     }
 
     /** The consumption in percent of the quota, with one decimal, for quota alerts. */
-    BigDecimal percent() {
+    public BigDecimal percent() {
         if (consumed == null || creditQuota == null || creditQuota.signum() == 0) {
             return null;
         }

@@ -14,13 +14,13 @@ import org.mspportal.shared.RejectedInput;
  * and an exhausted alert (each 1–100, in increasing order), and the days before a licence expires
  * that a reminder goes out (1–365, kept in descending order without repeats).
  */
-record AlertSettings(int warningPercent, int criticalPercent, int exhaustedPercent, List<Integer> reminderDays) {
+public record AlertSettings(int warningPercent, int criticalPercent, int exhaustedPercent, List<Integer> reminderDays) {
 
     static final AlertSettings DEFAULTS = new AlertSettings(80, 90, 100, List.of(30, 15, 7, 3, 1));
     static final int MOST_REMINDER_DAYS = 365;
     static final int MOST_REMINDERS = 20;
 
-    AlertSettings {
+    public AlertSettings {
         requirePercent("warningPercent", warningPercent);
         requirePercent("criticalPercent", criticalPercent);
         requirePercent("exhaustedPercent", exhaustedPercent);
@@ -67,7 +67,7 @@ record AlertSettings(int warningPercent, int criticalPercent, int exhaustedPerce
         return due;
     }
 
-    String reminderDaysText() {
+    public String reminderDaysText() {
         return reminderDays.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
