@@ -8,6 +8,9 @@ import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,10 +45,20 @@ public class AlertManagement {
         return records.recent(ownProvider(), LISTED);
     }
 
+    /** The unread alerts for the navigation badge: none for those who may not see alerts (operators, tenant administrators). */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public long unreadCount() {
+        if (!mayRead()) {
+            return 0;
+        }
         return ProviderScope.current().providerId().map(records::unread).orElse(0L);
+    }
+
+    private static boolean mayRead() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return caller != null && caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(role -> role.equals("ROLE_MSP_ADMINISTRATOR") || role.equals("ROLE_READ_ONLY_ADMINISTRATOR"));
     }
 
     @Transactional
