@@ -5,6 +5,7 @@ public enum PortalSection {
     PROVIDERS("MSPs", "bi-building", "Onboard MSPs with their first administrators; suspend or reinstate them."),
     SERVICE_PLANS("Service Plans", "bi-layers", "The plans you sell: which services they include and their quotas."),
     CUSTOMERS("Customers", "bi-buildings", "Your customers' tenants, credit quotas and licence dates."),
+    ALERTS("Alerts", "bi-bell", "Quota and licence expiry alerts for your customers, and their thresholds."),
     REPORTS("Reports", "bi-bar-chart-line", "Credit consumption per customer and plan, over time."),
     MIGRATIONS("Migrations", "bi-arrow-left-right", "Bring customers managed elsewhere into the portal."),
     ADMINISTRATORS("Administrators", "bi-people", "Who may sign in, with which role, and how."),

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -13,6 +14,7 @@ import org.mspportal.plans.ServicePlan;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,12 +32,15 @@ class UsageIngestion {
     private final CustomerPlanTimeline timelines;
     private final ServicePlanManagement plans;
     private final UsageRecords records;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    UsageIngestion(CustomerPlanTimeline timelines, ServicePlanManagement plans, UsageRecords records, Clock clock) {
+    UsageIngestion(CustomerPlanTimeline timelines, ServicePlanManagement plans, UsageRecords records,
+            ApplicationEventPublisher events, Clock clock) {
         this.timelines = timelines;
         this.plans = plans;
         this.records = records;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -53,6 +58,15 @@ class UsageIngestion {
         Map<UUID, Edition> editions = plans.list(true).stream()
                 .collect(Collectors.toMap(ServicePlan::id, ServicePlan::edition));
         List<UsageRecord> batch = new UsageBatch(histories, editions, LocalDate.now(clock)).checked(submitted);
-        return records.store(provider, batch, UUID.randomUUID(), clock.instant());
+        IngestionReceipt receipt = records.store(provider, batch, UUID.randomUUID(), clock.instant());
+        events.publishEvent(ingested(provider, batch));
+        return receipt;
+    }
+
+    private static UsageIngested ingested(UUID provider, List<UsageRecord> batch) {
+        Set<UUID> customers = batch.stream().map(UsageRecord::customerId).collect(Collectors.toSet());
+        LocalDate first = batch.stream().map(UsageRecord::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = batch.stream().map(UsageRecord::date).max(LocalDate::compareTo).orElseThrow();
+        return new UsageIngested(provider, customers, first, last);
     }
 }

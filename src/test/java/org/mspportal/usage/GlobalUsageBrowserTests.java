@@ -66,7 +66,7 @@ class GlobalUsageBrowserTests {
     void anAdministratorSendsUsageAndReadsFiltersAndExportsTheGlobalUsageReport(Page page) throws Exception {
         provider = new TestMsps(jdbc, clock).provider();
         today = LocalDate.now(clock);
-        new BrowserSignIn(jdbc, passwords, clock, port).asNewAdministratorOf(provider, page);
+        new BrowserSignIn(jdbc, clock, passwords, port).asNewAdministratorOf(provider, page);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Reports")).first().click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Global Usage")).click();

@@ -1,0 +1,100 @@
+package org.mspportal.alerts;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.mspportal.DatabaseTest;
+import org.mspportal.TestClock;
+import org.mspportal.identity.ApiKeyManagement;
+import org.mspportal.plans.ServicePlanManagement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.util.ReflectionTestUtils;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An alert's mail through the outbox to a real SMTP server (GreenMail): delivered once. */
+@DatabaseTest
+class AlertMailDeliveryTests {
+
+    private static final int SMTP_PORT = freePort();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.host", () -> "127.0.0.1");
+        properties.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
+    @Autowired ServicePlanManagement plans;
+    @Autowired ApiKeyManagement keys;
+    @Autowired LicenceReminders reminders;
+    @Autowired ApplicationContext context;
+
+    private final GreenMail smtpServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @AfterEach
+    void stopServer() {
+        smtpServer.stop();
+    }
+
+    @Test
+    void aReminderIsDeliveredOnceThoughTheJobAndTheSenderRunAgain() throws Exception {
+        smtpServer.start();
+        AlertFixtures msp = new AlertFixtures(jdbc, clock, plans, keys);
+        LocalDate today = LocalDate.now(clock);
+        msp.customer("株式会社 山田 🌸", "100", today, today.plusDays(3));
+
+        reminders.sendDueReminders();
+        deliverDueMails();
+        reminders.sendDueReminders();
+        clock.advance(Duration.ofHours(1));
+        deliverDueMails();
+
+        List<MimeMessage> received = Arrays.stream(smtpServer.getReceivedMessages())
+                .filter(message -> addressedTo(message, msp.activeAdministrator)).toList();
+        assertThat(received).hasSize(1);
+        assertThat(received.get(0).getSubject())
+                .isEqualTo("Licence of 株式会社 山田 🌸 expires in 3 days on " + today.plusDays(3));
+        assertThat(GreenMailUtil.getWholeMessage(received.get(0))).contains("/customers/");
+    }
+
+    /** The notifications module's sender, run as its schedule would (it is not public API). */
+    private void deliverDueMails() {
+        ReflectionTestUtils.invokeMethod(context.getBean("mailDelivery"), "deliverDueMails");
+    }
+
+    private static boolean addressedTo(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(recipient::equals);
+        } catch (MessagingException unreadable) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
