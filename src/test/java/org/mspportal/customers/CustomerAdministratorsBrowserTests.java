@@ -7,14 +7,13 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mspportal.BrowserSignIn;
 import org.mspportal.BrowserTest;
 import org.mspportal.Chromium;
-import org.mspportal.Mailbox;
 import org.mspportal.TestMsps;
 import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
 import org.mspportal.plans.ServicePlanManagement;
-import org.mspportal.shared.StoredTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +25,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 @BrowserTest
 class CustomerAdministratorsBrowserTests {
 
-    private static final String PASSWORD = "correct horse battery staple";
 
     @LocalServerPort int port;
     @Autowired CustomerManagement customers;
@@ -44,10 +42,11 @@ class CustomerAdministratorsBrowserTests {
     void anAdministratorAssignsAndRemovesATenantAdministrator(Page page) {
         TestMsps msps = new TestMsps(jdbc, clock);
         UUID provider = msps.provider();
-        String email = administratorOf(provider);
+        BrowserSignIn browser = new BrowserSignIn(jdbc, clock, passwords, port);
+        String email = browser.administratorOf(provider);
         Customer customer = customerOf(msps, provider, "株式会社サンプル 🚀 Café Müller");
         String path = Chromium.baseUrl(port) + "/customers/" + customer.id() + "/administrators";
-        signIn(page, email);
+        browser.signIn(page, email);
 
         page.navigate(path);
         assertThat(page.getByText("No tenant administrators yet")).isVisible();
@@ -85,32 +84,5 @@ class CustomerAdministratorsBrowserTests {
         } finally {
             TestMsps.actAsNobody();
         }
-    }
-
-    private String administratorOf(UUID provider) {
-        String email = "customers-" + UUID.randomUUID() + "@msp.example";
-        jdbc.sql("""
-                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
-                                     activated_at)
-                VALUES (:id, :provider, :email, 'Customer administrator', 'MSP_ADMINISTRATOR', 'ACTIVE', :hash, :now,
-                        :now)""")
-                .param("id", UUID.randomUUID())
-                .param("provider", provider)
-                .param("email", email)
-                .param("hash", passwords.encode(PASSWORD))
-                .param("now", StoredTime.of(clock.instant()))
-                .update();
-        return email;
-    }
-
-    private void signIn(Page page, String email) {
-        page.navigate(Chromium.baseUrl(port) + "/sign-in");
-        page.getByLabel("Email address").fill(email);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Next")).click();
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit")).click();
-        page.getByLabel("Verification code").fill(new Mailbox(jdbc).latestCodeTo(email));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify")).click();
-        assertThat(page).hasURL(Chromium.baseUrl(port) + "/");
     }
 }
