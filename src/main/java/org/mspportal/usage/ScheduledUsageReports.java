@@ -65,6 +65,15 @@ class ScheduledUsageReports {
     @Scheduled(cron = "${portal.usage-reports.cron:0 17 0 * * *}", zone = "UTC")
     @SchedulerLock(name = "scheduled-usage-reports", lockAtMostFor = "PT1H")
     public void sendDueReports() {
+        sendDueReportsWithoutLock();
+    }
+
+    /**
+     * The job's work without ShedLock's lock, as two instances would run it should a run outlast
+     * {@code lockAtMostFor}: then the unique key of {@code scheduled_usage_report} alone keeps
+     * each report single.
+     */
+    void sendDueReportsWithoutLock() {
         LocalDate today = LocalDate.now(clock);
         // A year back covers the latest ended period of every frequency.
         Set<SentUsageReports.Sent> before = sent.endingSince(today.minusYears(1).minusDays(1));

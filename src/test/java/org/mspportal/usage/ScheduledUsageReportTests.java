@@ -125,17 +125,19 @@ class ScheduledUsageReportTests {
     void twoConcurrentRunsSendTheReportOnce() throws Exception {
         UUID customer = customers.onPlan(provider, plan(UsageReportFrequency.MONTHLY));
         advanceTo(today().withDayOfMonth(1).plusMonths(1));
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService instances = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> runs = List.of(instances.submit(() -> run(start)), instances.submit(() -> run(start)));
-            start.countDown();
-            for (Future<?> run : runs) {
-                run.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            instances.shutdownNow();
-        }
+
+        inParallel(reports::sendDueReports);
+
+        assertThat(reportsTo(administrator, customer)).hasSize(1);
+        assertThat(recordedReports(customer)).isEqualTo(1);
+    }
+
+    @Test
+    void twoInstancesRunningAtOnceWithoutTheirLockSendTheReportOnce() throws Exception {
+        UUID customer = customers.onPlan(provider, plan(UsageReportFrequency.MONTHLY));
+        advanceTo(today().withDayOfMonth(1).plusMonths(1));
+
+        inParallel(reports::sendDueReportsWithoutLock);
 
         assertThat(reportsTo(administrator, customer)).hasSize(1);
         assertThat(recordedReports(customer)).isEqualTo(1);
@@ -193,14 +195,30 @@ class ScheduledUsageReportTests {
         assertThat(mailbox.to(otherAdministrator)).isEmpty();
     }
 
-    private void run(CountDownLatch start) {
+    /** Runs the job on two threads released at the same moment, as two instances would. */
+    private static void inParallel(Runnable job) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = List.of(instances.submit(() -> afterLatch(start, job)),
+                    instances.submit(() -> afterLatch(start, job)));
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+    }
+
+    private static void afterLatch(CountDownLatch start, Runnable job) {
         try {
             start.await();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return;
         }
-        reports.sendDueReports();
+        job.run();
     }
 
     private String activeAdministrator(TestMsps msps, UUID owner) {
