@@ -81,7 +81,7 @@ class ScheduledUsageReports {
         for (CustomerTerms.ReportTerm customer : customers.onPlans()) {
             ReportPeriod period = ReportPeriod.lastEndedBefore(customer.frequency(), today);
             if (period.end().isBefore(customer.createdOn())
-                    || before.contains(new SentUsageReports.Sent(customer.customerId(), period.start()))) {
+                    || before.contains(new SentUsageReports.Sent(customer.customerId(), period.start(), period.end()))) {
                 continue;
             }
             List<String> to = recipients.computeIfAbsent(customer.providerId(), contacts::activeAdministratorEmails);

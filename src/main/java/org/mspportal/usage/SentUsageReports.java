@@ -26,17 +26,17 @@ class SentUsageReports {
         this.jdbc = jdbc;
     }
 
-    /** A customer and the first day of a period, for the job to skip reports sent before without a query each. */
-    record Sent(UUID customerId, LocalDate periodStart) {
+    /** A customer and a period, for the job to skip reports sent before without a query each. */
+    record Sent(UUID customerId, LocalDate periodStart, LocalDate periodEnd) {
     }
 
     /** The reports of periods that ended on or after {@code since}. */
     Set<Sent> endingSince(LocalDate since) {
-        return new HashSet<>(jdbc.sql("SELECT customer_id, period_start FROM scheduled_usage_report"
+        return new HashSet<>(jdbc.sql("SELECT customer_id, period_start, period_end FROM scheduled_usage_report"
                 + " WHERE period_end >= :since")
                 .param("since", since)
                 .query((rs, row) -> new Sent(rs.getObject("customer_id", UUID.class),
-                        rs.getObject("period_start", LocalDate.class)))
+                        rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class)))
                 .list());
     }
 
