@@ -1,7 +1,5 @@
 package org.mspportal.usage;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -10,13 +8,12 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
+import org.mspportal.SmtpDelivery;
 import org.mspportal.TestClock;
 import org.mspportal.TestMsps;
 import org.mspportal.identity.Role;
@@ -31,7 +28,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -43,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DatabaseTest
 class ScheduledUsageReportDeliveryTests {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = SmtpDelivery.freePort();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry properties) {
@@ -88,30 +84,13 @@ class ScheduledUsageReportDeliveryTests {
         deliverDueMails();
 
         List<MimeMessage> received = Arrays.stream(smtpServer.getReceivedMessages())
-                .filter(message -> addressedTo(message, admin.email())).toList();
+                .filter(message -> SmtpDelivery.addressedTo(message, admin.email())).toList();
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Usage report: 株式会社 " + customer + " — " + year);
         assertThat(GreenMailUtil.getWholeMessage(received.get(0))).contains("/reports/global-usage");
     }
 
-    /** The notifications module's sender, run as its schedule would (it is not public API). */
     private void deliverDueMails() {
-        ReflectionTestUtils.invokeMethod(context.getBean("mailDelivery"), "deliverDueMails");
-    }
-
-    private static boolean addressedTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(recipient::equals);
-        } catch (MessagingException unreadable) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        SmtpDelivery.deliverDueMails(context);
     }
 }

@@ -94,7 +94,7 @@ class ScheduledUsageReportTests {
 
     @Test
     void aQuarterlyCustomerGetsNothingAfterTheFirstMonthOfAQuarterAndOneReportAfterItsLastMonth() {
-        LocalDate quarter = today().withDayOfMonth(1).withMonth((today().getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+        LocalDate quarter = nextQuarter();
         advanceTo(quarter);
         UUID customer = customers.onPlan(provider, plan(UsageReportFrequency.QUARTERLY));
 
@@ -105,8 +105,24 @@ class ScheduledUsageReportTests {
         advanceTo(quarter.plusMonths(3));
         reports.sendDueReports();
         assertThat(reportsTo(administrator, customer)).extracting(Mailbox.Mail::subject).containsExactly(
-                "Usage report: " + name(customer) + " — Q" + ((quarter.getMonthValue() - 1) / 3 + 1) + " "
-                        + quarter.getYear());
+                "Usage report: " + name(customer) + " — " + quarterLabel(quarter));
+    }
+
+    @Test
+    void aCustomerMovedFromAMonthlyToAQuarterlyPlanGetsTheQuarterThatStartsWithAReportedMonth() {
+        LocalDate quarter = nextQuarter();
+        advanceTo(quarter);
+        UUID customer = customers.onPlan(provider, plan(UsageReportFrequency.MONTHLY));
+        advanceTo(quarter.plusMonths(1));
+        reports.sendDueReports();
+
+        jdbc.sql("UPDATE customer SET service_plan_id = :plan WHERE id = :id")
+                .param("plan", plan(UsageReportFrequency.QUARTERLY)).param("id", customer).update();
+        advanceTo(quarter.plusMonths(3));
+        reports.sendDueReports();
+
+        assertThat(reportsTo(administrator, customer)).hasSize(2).last().extracting(Mailbox.Mail::subject)
+                .asString().endsWith(" — " + quarterLabel(quarter));
     }
 
     @Test
@@ -268,6 +284,15 @@ class ScheduledUsageReportTests {
     private String name(UUID customer) {
         return jdbc.sql("SELECT account_name FROM customer WHERE id = :id").param("id", customer)
                 .query(String.class).single();
+    }
+
+    /** The first day of the quarter after today's. */
+    private LocalDate nextQuarter() {
+        return today().withDayOfMonth(1).withMonth((today().getMonthValue() - 1) / 3 * 3 + 1).plusMonths(3);
+    }
+
+    private static String quarterLabel(LocalDate quarter) {
+        return "Q" + ((quarter.getMonthValue() - 1) / 3 + 1) + " " + quarter.getYear();
     }
 
     private LocalDate today() {
