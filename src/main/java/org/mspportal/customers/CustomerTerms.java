@@ -2,12 +2,15 @@ package org.mspportal.customers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.mspportal.plans.UsageReportFrequency;
+import org.mspportal.shared.StoredTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +40,33 @@ public class CustomerTerms {
 
     /** The day a customer's licence expires. */
     public record LicenceTerm(UUID customerId, UUID providerId, String accountName, LocalDate expiresOn) {
+    }
+
+    /**
+     * A customer on a plan, for its scheduled usage report: the plan's report frequency, the day
+     * the customer was created (no report covers a period that ended before it), and its terms.
+     */
+    public record ReportTerm(UUID customerId, UUID providerId, String accountName, UsageReportFrequency frequency,
+            LocalDate createdOn, BigDecimal creditQuota, LocalDate quotaEffectiveOn, LocalDate quotaEndsOn,
+            LocalDate licenceExpiresOn) {
+    }
+
+    /** Every MSP's customers that are on a plan (the sandbox is not), by MSP. */
+    @Transactional(readOnly = true)
+    public List<ReportTerm> onPlans() {
+        return jdbc.sql("""
+                SELECT c.id, c.provider_id, c.account_name, p.usage_report_frequency, c.created_at, c.credit_quota,
+                       c.quota_effective_date, c.quota_end_date, c.licence_expiry_date
+                  FROM customer c JOIN service_plan p ON p.id = c.service_plan_id
+                 ORDER BY c.provider_id, c.id""")
+                .query((rs, row) -> new ReportTerm(rs.getObject("id", UUID.class),
+                        rs.getObject("provider_id", UUID.class), rs.getString("account_name"),
+                        UsageReportFrequency.valueOf(rs.getString("usage_report_frequency")),
+                        LocalDate.ofInstant(StoredTime.required(rs, "created_at"), ZoneOffset.UTC),
+                        rs.getBigDecimal("credit_quota"), rs.getObject("quota_effective_date", LocalDate.class),
+                        rs.getObject("quota_end_date", LocalDate.class),
+                        rs.getObject("licence_expiry_date", LocalDate.class)))
+                .list();
     }
 
     /** The quota terms of those of {@code customerIds} that exist. */

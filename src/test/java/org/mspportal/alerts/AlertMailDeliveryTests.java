@@ -1,19 +1,16 @@
 package org.mspportal.alerts;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
+import org.mspportal.SmtpDelivery;
 import org.mspportal.TestClock;
 import org.mspportal.identity.ApiKeyManagement;
 import org.mspportal.plans.ServicePlanManagement;
@@ -22,7 +19,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.ReflectionTestUtils;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
@@ -34,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DatabaseTest
 class AlertMailDeliveryTests {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = SmtpDelivery.freePort();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry properties) {
@@ -70,31 +66,14 @@ class AlertMailDeliveryTests {
         deliverDueMails();
 
         List<MimeMessage> received = Arrays.stream(smtpServer.getReceivedMessages())
-                .filter(message -> addressedTo(message, msp.activeAdministrator)).toList();
+                .filter(message -> SmtpDelivery.addressedTo(message, msp.activeAdministrator)).toList();
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject())
                 .isEqualTo("Licence of 株式会社 山田 🌸 expires in 3 days on " + today.plusDays(3));
         assertThat(GreenMailUtil.getWholeMessage(received.get(0))).contains("/customers/");
     }
 
-    /** The notifications module's sender, run as its schedule would (it is not public API). */
     private void deliverDueMails() {
-        ReflectionTestUtils.invokeMethod(context.getBean("mailDelivery"), "deliverDueMails");
-    }
-
-    private static boolean addressedTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(recipient::equals);
-        } catch (MessagingException unreadable) {
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        SmtpDelivery.deliverDueMails(context);
     }
 }
