@@ -16,11 +16,11 @@ record CustomerUsageRange(LocalDate from, LocalDate to) {
 
     static final int LONGEST_DAYS = 366;
 
-    long days() {
+    public long days() {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    boolean monthly() {
+    public boolean monthly() {
         return days() > GlobalUsageReport.LONGEST_DAILY_SERIES;
     }
 
