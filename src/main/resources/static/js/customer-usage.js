@@ -93,6 +93,9 @@
             return;
         }
         var data = chart.data;
+        // Below zero only when the quota is overspent; a forecast merely reaching past zero stays out.
+        var floor = Math.min.apply(null, [0].concat(data.remaining.filter(function (value) { return value !== null; })));
+        var narrow = chart.canvas.parentNode.clientWidth < 576;
         new Chart(chart.canvas, {
             type: 'line',
             data: {
@@ -107,10 +110,14 @@
             },
             options: {
                 responsive: true, maintainAspectRatio: false, animation: false, spanGaps: false,
+                // Dates are long: a phone has room for three of them under the chart.
+                onResize: function (resized, size) {
+                    resized.options.scales.x.ticks.maxTicksLimit = size.width < 500 ? 3 : 8;
+                },
                 interaction: {mode: 'index', intersect: false},
                 scales: {
-                    x: {grid: {display: false}, ticks: {autoSkip: true, maxTicksLimit: 8, maxRotation: 0}},
-                    y: {suggestedMin: 0, suggestedMax: data.quota, title: {display: true, text: 'Credits left'},
+                    x: {grid: {display: false}, ticks: {autoSkip: true, maxTicksLimit: narrow ? 3 : 8, maxRotation: 0}},
+                    y: {min: floor, suggestedMax: data.quota, title: {display: true, text: 'Credits left'},
                         grid: {color: function (context) {
                             return context.tick.value === 0 ? '#c92a2a' : 'rgba(0, 0, 0, .08)';
                         }},
