@@ -55,6 +55,7 @@ class AlertMailDeliveryTests {
     @Test
     void aReminderIsDeliveredOnceThoughTheJobAndTheSenderRunAgain() throws Exception {
         smtpServer.start();
+        SmtpDelivery.postponeMailOfOtherTests(jdbc);
         AlertFixtures msp = new AlertFixtures(jdbc, clock, plans, keys);
         LocalDate today = LocalDate.now(clock);
         msp.customer("株式会社 山田 🌸", "100", today, today.plusDays(3));

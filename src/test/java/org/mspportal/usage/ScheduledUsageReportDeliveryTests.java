@@ -64,6 +64,7 @@ class ScheduledUsageReportDeliveryTests {
     @Test
     void aReportIsDeliveredOnceThoughTheJobAndTheSenderRunAgain() throws Exception {
         smtpServer.start();
+        SmtpDelivery.postponeMailOfOtherTests(jdbc);
         TestMsps msps = new TestMsps(jdbc, clock);
         UUID provider = msps.provider();
         SignedInAdministrator admin = msps.stored(provider, Role.MSP_ADMINISTRATOR);
