@@ -84,7 +84,8 @@ class QuotaAlerts {
         // Inserting in a fixed order keeps two instances evaluating the same customers from deadlocking.
         terms.sort(Comparator.comparing(CustomerTerms.QuotaTerm::customerId));
         Map<UUID, BigDecimal> consumed = consumption.within(terms.stream()
-                .map(term -> new QuotaConsumption.Window(term.customerId(), term.effectiveOn(), term.endsOn()))
+                .map(term -> new QuotaConsumption.Window(term.providerId(), term.customerId(), term.effectiveOn(),
+                        term.endsOn()))
                 .toList());
         Map<UUID, AlertSettings> thresholds = new HashMap<>();
         for (CustomerTerms.QuotaTerm term : terms) {

@@ -1,7 +1,6 @@
 package org.mspportal.usage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ record CustomerUsage(Customer customer, CustomerUsageRange range, BigDecimal tot
 
     /** The share of the quota used in its window, in percent, two decimals. */
     public BigDecimal quotaUtilization() {
-        return quota.consumed().multiply(BigDecimal.valueOf(100)).divide(quota.creditQuota(), 2, RoundingMode.HALF_UP);
+        return QuotaConsumption.utilization(quota.consumed(), quota.creditQuota());
     }
 
     /** The utilization the bar draws: a bar cannot be fuller than full. */

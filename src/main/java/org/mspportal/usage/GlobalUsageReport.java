@@ -1,7 +1,6 @@
 package org.mspportal.usage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,7 +40,6 @@ class GlobalUsageReport {
     /** Ranges up to this many days are charted per day, longer ones per month. */
     static final int LONGEST_DAILY_SERIES = 93;
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final CustomerSummaries customers;
     private final ServicePlanManagement plans;
@@ -119,7 +117,7 @@ class GlobalUsageReport {
 
     private static GlobalUsage.CustomerUsage line(CustomerSummaries.Summary customer, List<String> editions,
             RollUps.Amount amount, BigDecimal consumed) {
-        BigDecimal utilization = consumed.multiply(HUNDRED).divide(customer.creditQuota(), 2, RoundingMode.HALF_UP);
+        BigDecimal utilization = QuotaConsumption.utilization(consumed, customer.creditQuota());
         return new GlobalUsage.CustomerUsage(customer.id(), customer.accountName(), editions, amount.total(),
                 amount.hybrid(), amount.saas(), customer.creditQuota(), customer.quotaEffectiveDate(),
                 customer.quotaEndDate(), consumed, utilization, customer.licenseExpiryDate());

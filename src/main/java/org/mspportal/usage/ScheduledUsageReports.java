@@ -1,7 +1,6 @@
 package org.mspportal.usage;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,7 +36,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 @Component
 class ScheduledUsageReports {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final CustomerTerms customers;
     private final RollUpReads rollUps;
@@ -120,7 +118,7 @@ class ScheduledUsageReports {
         BigDecimal consumed = rollUps.inWindows(customer.providerId(), List.of(new RollUpReads.Window(
                         customer.customerId(), customer.quotaEffectiveOn(), customer.quotaEndsOn())))
                 .getOrDefault(customer.customerId(), Credits.zero());
-        BigDecimal utilization = consumed.multiply(HUNDRED).divide(customer.creditQuota(), 2, RoundingMode.HALF_UP);
+        BigDecimal utilization = QuotaConsumption.utilization(consumed, customer.creditQuota());
         return new Figures(credits, consumed, utilization);
     }
 
