@@ -1,5 +1,4 @@
-// A customer's usage page: draws the stacked workload chart and the quota burn-down from the
-// canvases' data-chart attributes (no inline script: strict CSP).
+// A customer's usage page: the chart stacked by workload, and the quota burn-down with its forecast.
 (function () {
     'use strict';
 
@@ -15,49 +14,8 @@
         ENDPOINTS: '#9aa5b8'
     };
 
-    function formatCredits(value) {
-        return Number(value).toLocaleString(undefined, {minimumFractionDigits: 2, maximumFractionDigits: 2});
-    }
-
-    function read(id) {
-        var canvas = document.getElementById(id);
-        if (!canvas || typeof Chart === 'undefined') {
-            return null;
-        }
-        return {canvas: canvas, data: JSON.parse(canvas.getAttribute('data-chart'))};
-    }
-
     function drawWorkloads() {
-        var chart = read('workload-chart');
-        if (!chart) {
-            return;
-        }
-        new Chart(chart.canvas, {
-            type: 'bar',
-            data: {
-                labels: chart.data.labels,
-                datasets: chart.data.datasets.map(function (stack) {
-                    return {label: stack.label, data: stack.data, backgroundColor: COLOURS[stack.workload] || '#6c757d',
-                        borderRadius: 2, maxBarThickness: 48};
-                })
-            },
-            options: {
-                responsive: true, maintainAspectRatio: false, animation: false,
-                interaction: {mode: 'index', intersect: false},
-                scales: {
-                    x: {stacked: true, grid: {display: false}, ticks: {autoSkip: true, maxRotation: 0}},
-                    y: {stacked: true, beginAtZero: true, title: {display: true, text: 'Credits'},
-                        ticks: {callback: function (value) { return Number(value).toLocaleString(); }}}
-                },
-                plugins: {
-                    legend: {position: 'bottom', labels: {boxWidth: 12, boxHeight: 12}},
-                    tooltip: {callbacks: {label: function (item) {
-                        return item.dataset.label + ': ' + formatCredits(item.parsed.y) + ' credits';
-                    }}}
-                }
-            }
-        });
-        chart.canvas.setAttribute('data-chart-drawn', 'true');
+        UsageCharts.stackedCredits('workload-chart', function (stack) { return COLOURS[stack.workload]; });
     }
 
     // Draws a vertical line, labelled, on the day the quota runs (or ran) out.
@@ -88,7 +46,7 @@
     };
 
     function drawBurnDown() {
-        var chart = read('burn-down-chart');
+        var chart = UsageCharts.read('burn-down-chart');
         if (!chart) {
             return;
         }
@@ -121,14 +79,14 @@
                         grid: {color: function (context) {
                             return context.tick.value === 0 ? '#c92a2a' : 'rgba(0, 0, 0, .08)';
                         }},
-                        ticks: {callback: function (value) { return Number(value).toLocaleString(); }}}
+                        ticks: {callback: UsageCharts.creditTicks}}
                 },
                 plugins: {
                     legend: {position: 'bottom', labels: {boxWidth: 12, boxHeight: 12}},
                     zeroLine: {index: data.zeroAt, label: data.zeroLabel},
                     tooltip: {filter: function (item) { return item.parsed.y !== null; },
                         callbacks: {label: function (item) {
-                            return item.dataset.label + ': ' + formatCredits(item.parsed.y);
+                            return item.dataset.label + ': ' + UsageCharts.formatCredits(item.parsed.y);
                         }}}
                 }
             },
