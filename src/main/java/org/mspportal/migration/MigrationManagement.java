@@ -23,7 +23,10 @@ import org.mspportal.identity.Administrator;
 import org.mspportal.identity.AdministratorManagement;
 import org.mspportal.identity.MspAdministratorContacts;
 import org.mspportal.identity.Role;
+import org.mspportal.plans.CreateServicePlan;
+import org.mspportal.plans.Edition;
 import org.mspportal.plans.ServicePlan;
+import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.providers.Provider;
 import org.mspportal.providers.ProviderManagement;
@@ -173,6 +176,13 @@ public class MigrationManagement {
         return migrations.history(visible(id).id());
     }
 
+    /** The cloud administrator's email as the operator registered it, to prefill the MSP's nomination. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public String sourceCloudAdministratorEmail(UUID id) {
+        return accounts.find(visible(id).sourceAccountId()).map(SourceAccount::cloudAdministratorEmail).orElse("");
+    }
+
     /** Who may handle the migration: the MSP's active MSP administrators. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('MSP_ADMINISTRATOR') or hasRole('READ_ONLY_ADMINISTRATOR')")
@@ -192,6 +202,18 @@ public class MigrationManagement {
                 .map(plan -> new PlanChoice(plan, licence.compatibleWith(plan.edition(), plan.workloads())))
                 .sorted(Comparator.comparing((PlanChoice choice) -> !choice.compatible()))
                 .toList();
+    }
+
+    /**
+     * A plan made from the licence, for an MSP with no compatible one: the hybrid tenant's edition
+     * (Business without one), every licensed workload, monthly usage reports.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('MSP_ADMINISTRATOR')")
+    public ServicePlan createPlanFromLicence(UUID id, String name) {
+        Licence licence = visible(id).licence();
+        return plans.create(new CreateServicePlan(name, licence.hybridTenant().map(Licence.HybridTenant::edition)
+                .orElse(Edition.BUSINESS), UsageReportFrequency.MONTHLY, licence.workloads()));
     }
 
     /**
