@@ -149,7 +149,10 @@ class MigrationPages {
         model.addAttribute("history", migrations.history(id));
         model.addAttribute("operator", operator);
         model.addAttribute("errors", errors);
-        model.addAttribute("licence", MigratedLicence.of(migration.licence(), LocalDate.now(clock)));
+        // After completion the dates are those it completed with; before, as if it completed today.
+        LocalDate completedOn = migration.stage() == Stage.COMPLETED
+                ? LocalDate.ofInstant(migration.changedAt(), java.time.ZoneOffset.UTC) : LocalDate.now(clock);
+        model.addAttribute("licence", MigratedLicence.of(migration.licence(), completedOn));
         if (!operator) {
             boolean mspAdministrator = me != null && me.role() == org.mspportal.identity.Role.MSP_ADMINISTRATOR;
             model.addAttribute("mayAct", mspAdministrator);
