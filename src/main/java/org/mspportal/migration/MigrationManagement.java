@@ -146,7 +146,9 @@ public class MigrationManagement {
         try {
             migrations.add(id, account.id(), provider.id(), actor(), now);
         } catch (DuplicateKeyException anotherOperatorWasFirst) {
-            throw alreadyMigrating(account, migrations.openFor(account.id()).orElseThrow());
+            // PostgreSQL refuses every statement after a failed one in a transaction, so nothing more is read.
+            throw new RejectedInput("sourceAccountId", "\"" + account.name() + "\" is already being migrated: "
+                    + "another operator raised its migration a moment ago.");
         }
         Migration migration = migrations.find(id).orElseThrow();
         recorded(migration, null, Stage.ACTION_REQUIRED, actor(), false, "Raised for " + provider.name());

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.mspportal.shared.Auditable;
 
 /**
  * A migration moved to another stage (or was raised, {@code from} null). Published in the
@@ -17,7 +16,7 @@ import org.mspportal.shared.Auditable;
  */
 public record MigrationStageChanged(UUID migrationId, String reference, UUID provider, UUID sourceAccountId,
         String accountName, Stage from, Stage to, String actorName, boolean unauthenticatedActor, Instant at,
-        String note) implements Auditable {
+        String note) implements MigrationEvent {
 
     @Override
     public String action() {
@@ -28,21 +27,6 @@ public record MigrationStageChanged(UUID migrationId, String reference, UUID pro
             case FINALISING -> "verified";
             default -> to.name().toLowerCase(Locale.ROOT);
         };
-    }
-
-    @Override
-    public String objectType() {
-        return "migration";
-    }
-
-    @Override
-    public String objectId() {
-        return migrationId.toString();
-    }
-
-    @Override
-    public Optional<UUID> providerId() {
-        return Optional.of(provider);
     }
 
     /** The customer's cloud administrator acts from an emailed link, signed in as nobody. */

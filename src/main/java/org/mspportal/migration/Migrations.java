@@ -21,15 +21,15 @@ class Migrations {
             SELECT m.id, m.source_account_id, m.provider_id, p.name AS provider_name, m.stage, m.raised_by,
                    m.cloud_administrator_email, m.handler_account_id, m.handler_email, m.prepared_plan_id,
                    m.selected_plan_id, m.customer_id, m.verification_token_expires_at, m.raised_at, m.changed_at,
-                   m.version
-              FROM migration m JOIN provider p ON p.id = m.provider_id""";
+                   m.version, s.name AS account_name, s.hybrid_edition, s.hybrid_workloads, s.hybrid_expires_on,
+                   s.microsoft_365_expires_on, s.google_workspace_expires_on, s.endpoints_expires_on
+              FROM migration m JOIN provider p ON p.id = m.provider_id
+              JOIN source_account s ON s.id = m.source_account_id""";
 
     private final JdbcClient jdbc;
-    private final SourceAccounts accounts;
 
-    Migrations(JdbcClient jdbc, SourceAccounts accounts) {
+    Migrations(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.accounts = accounts;
     }
 
     /** Stores a new open migration; a second open one for the account fails on {@code open_for}. */
@@ -47,7 +47,7 @@ class Migrations {
     }
 
     Optional<Migration> find(UUID id) {
-        return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(this::row).optional();
+        return jdbc.sql(SELECT + " WHERE m.id = :id").param("id", id).query(Migrations::row).optional();
     }
 
     /**
@@ -68,7 +68,7 @@ class Migrations {
 
     Optional<Migration> findByApprovalToken(String fingerprint) {
         return jdbc.sql(SELECT + " WHERE m.approval_token_hash = :hash").param("hash", fingerprint)
-                .query(this::row).optional();
+                .query(Migrations::row).optional();
     }
 
     Optional<String> verificationFingerprint(UUID id) {
@@ -79,12 +79,12 @@ class Migrations {
     /** The account's open migration, and its latest completed one. */
     Optional<Migration> openFor(UUID sourceAccountId) {
         return jdbc.sql(SELECT + " WHERE m.open_for = :account").param("account", sourceAccountId)
-                .query(this::row).optional();
+                .query(Migrations::row).optional();
     }
 
     Optional<Migration> completedFor(UUID sourceAccountId) {
         return jdbc.sql(SELECT + " WHERE m.completed_for = :account").param("account", sourceAccountId)
-                .query(this::row).optional();
+                .query(Migrations::row).optional();
     }
 
     /** Newest first; every MSP's when {@code providerId} is empty. */
@@ -94,7 +94,7 @@ class Migrations {
                 .param("provider", providerId.orElse(null))
                 .param("limit", limit)
                 .param("offset", offset)
-                .query(this::row).list();
+                .query(Migrations::row).list();
     }
 
     long count(Optional<UUID> providerId) {
@@ -163,10 +163,10 @@ class Migrations {
         return columns;
     }
 
-    private Migration row(ResultSet rs, int rowNum) throws SQLException {
+    private static Migration row(ResultSet rs, int rowNum) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
-        SourceAccount account = accounts.find(rs.getObject("source_account_id", UUID.class)).orElseThrow();
-        return new Migration(id, Migration.referenceOf(id), account.id(), account.name(), account.licence(),
+        return new Migration(id, Migration.referenceOf(id), rs.getObject("source_account_id", UUID.class),
+                rs.getString("account_name"), SourceAccounts.licence(rs),
                 rs.getObject("provider_id", UUID.class), rs.getString("provider_name"),
                 Stage.valueOf(rs.getString("stage")), rs.getString("raised_by"),
                 rs.getString("cloud_administrator_email"), rs.getObject("handler_account_id", UUID.class),

@@ -106,6 +106,13 @@ class SourceAccounts {
     }
 
     private static SourceAccount row(ResultSet rs, int rowNum) throws SQLException {
+        return new SourceAccount(rs.getObject("id", UUID.class), rs.getString("name"),
+                rs.getString("cloud_administrator_email"), SourceAccountStatus.valueOf(rs.getString("status")),
+                licence(rs), rs.getLong("usage_days"), StoredTime.required(rs, "created_at"), rs.getInt("version"));
+    }
+
+    /** The licence from a row holding the source account's licence columns, under their own names. */
+    static Licence licence(ResultSet rs) throws SQLException {
         Licence.HybridTenant hybrid = null;
         if (rs.getString("hybrid_edition") != null) {
             Set<Workload> workloads = Arrays.stream(rs.getString("hybrid_workloads").split(","))
@@ -117,10 +124,7 @@ class SourceAccounts {
         putIfPresent(saas, Workload.MICROSOFT_365, rs.getObject("microsoft_365_expires_on", LocalDate.class));
         putIfPresent(saas, Workload.GOOGLE_WORKSPACE, rs.getObject("google_workspace_expires_on", LocalDate.class));
         putIfPresent(saas, Workload.ENDPOINTS, rs.getObject("endpoints_expires_on", LocalDate.class));
-        return new SourceAccount(rs.getObject("id", UUID.class), rs.getString("name"),
-                rs.getString("cloud_administrator_email"), SourceAccountStatus.valueOf(rs.getString("status")),
-                new Licence(hybrid, saas), rs.getLong("usage_days"), StoredTime.required(rs, "created_at"),
-                rs.getInt("version"));
+        return new Licence(hybrid, saas);
     }
 
     private static void putIfPresent(Map<Workload, LocalDate> products, Workload product, LocalDate expiresOn) {

@@ -194,6 +194,34 @@ class MigrationPagesTests {
                 .andExpect(content().string(containsString("License at least one product")));
     }
 
+    @Test
+    void theOperatorFinalisesAHybridMigrationFromItsPageAndAnMspAdministratorCannot() throws Exception {
+        Migration migration = msp.raised(msp.hybridAccount("Finalise page " + UUID.randomUUID(), List.of()));
+        msp.verified(migration.id(), msp.approved(migration.id()));
+        mvc.perform(get("/migrations/" + migration.id()).with(as(MigrationFixtures.OPERATOR)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Finalise")));
+
+        mvc.perform(post("/migrations/" + migration.id() + "/finalise").with(as(msp.admin)).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(stage(migration)).isEqualTo(Stage.FINALISING);
+        mvc.perform(post("/migrations/" + migration.id() + "/finalise").with(as(MigrationFixtures.OPERATOR)).with(csrf()))
+                .andExpect(redirectedUrl("/migrations/" + migration.id()));
+
+        assertThat(stage(migration)).isEqualTo(Stage.COMPLETED);
+    }
+
+    @Test
+    void cancellingAFinalisingMigrationFromThePageShowsWhyNot() throws Exception {
+        Migration migration = msp.raised(msp.hybridAccount("Cancel page " + UUID.randomUUID(), List.of()));
+        msp.verified(migration.id(), msp.approved(migration.id()));
+
+        mvc.perform(post("/migrations/" + migration.id() + "/cancel").with(as(MigrationFixtures.OPERATOR)).with(csrf()))
+                .andExpect(redirectedUrl("/migrations/" + migration.id()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problem", containsString("cannot move to \"Cancelled\"")));
+        assertThat(stage(migration)).isEqualTo(Stage.FINALISING);
+    }
+
     private Stage stage(Migration migration) {
         return msp.asOperator(() -> migrations.get(migration.id())).stage();
     }
