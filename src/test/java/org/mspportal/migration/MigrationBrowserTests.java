@@ -70,4 +70,47 @@ class MigrationBrowserTests {
         assertThat(page.getByText("is now one of your customers")).isVisible();
         Chromium.screenshots(page, "migration-completed");
     }
+
+    @Test
+    void theOperatorRegistersAnAccountAndRaisesItsMigration(Page page) {
+        MigrationFixtures msp = new MigrationFixtures(jdbc, clock, sources, migrations, plans);
+        BrowserSignIn signIn = new BrowserSignIn(jdbc, clock, passwords, port);
+        String operator = "operator-" + UUID.randomUUID() + "@portal.example";
+        jdbc.sql("""
+                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
+                                     activated_at)
+                VALUES (:id, NULL, :email, 'Operator', 'OPERATOR', 'ACTIVE', :hash, :now, :now)""")
+                .param("id", UUID.randomUUID()).param("email", operator)
+                .param("hash", passwords.encode(BrowserSignIn.PASSWORD))
+                .param("now", org.mspportal.shared.StoredTime.of(clock.instant())).update();
+        String name = "Crème brûlée Café 🍮 " + UUID.randomUUID().toString().substring(0, 4);
+        signIn.signIn(page, operator);
+
+        page.navigate(Chromium.baseUrl(port) + "/migrations");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Source accounts")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register an account")).click();
+        page.getByLabel("Account name").fill(name);
+        page.getByLabel("Cloud administrator's email").fill("not an email");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+        assertThat(page.getByText("is not a valid email address")).isVisible();
+        Chromium.screenshots(page, "source-account-errors");
+        page.getByLabel("Cloud administrator's email").fill("it@cafe.example");
+        page.getByLabel("Edition").selectOption("ENTERPRISE");
+        page.getByLabel("VMware").check();
+        page.getByLabel("Hybrid tenant expires on").fill(msp.today().plusYears(4).toString());
+        page.getByLabel("Endpoints expire on").fill(msp.today().plusYears(1).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+        assertThat(page.getByText("Registered")).isVisible();
+        Chromium.screenshots(page, "source-accounts");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Migrate…")).first().click();
+        page.getByLabel("Into the MSP").selectOption(msp.provider.toString());
+        Chromium.screenshots(page, "migration-raise");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise the migration")).click();
+        assertThat(page.getByText("were emailed")).isVisible();
+        Chromium.screenshots(page, "migration-operator");
+        page.navigate(Chromium.baseUrl(port) + "/migrations");
+        assertThat(page.getByText(name).first()).isVisible();
+        Chromium.screenshots(page, "migrations-operator");
+    }
 }

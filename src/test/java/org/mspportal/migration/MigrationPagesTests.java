@@ -159,6 +159,17 @@ class MigrationPagesTests {
     }
 
     @Test
+    void theStatusLinkFromTheEmailAsksForSignInFirst() throws Exception {
+        Migration migration = msp.raised(msp.hybridAccount("Status " + UUID.randomUUID(), List.of()));
+
+        mvc.perform(get("/migrations/" + migration.id())).andExpect(redirectedUrl("/sign-in"));
+        mvc.perform(get("/migrations/" + migration.id()).with(as(msp.handler)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Who acts next")))
+                .andExpect(content().string(containsString("Raised for")));
+    }
+
+    @Test
     void theOperatorPagesAreTheOperatorsOnly() throws Exception {
         mvc.perform(get("/source-accounts").with(as(msp.admin))).andExpect(status().isForbidden());
         mvc.perform(get("/source-accounts").with(as(MigrationFixtures.OPERATOR))).andExpect(status().isOk());
