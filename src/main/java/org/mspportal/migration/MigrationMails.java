@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class MigrationMails {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
+    /** How mails and refusals write an instant. */
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
     private final MailOutbox outbox;

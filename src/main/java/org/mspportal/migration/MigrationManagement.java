@@ -4,8 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -69,8 +67,6 @@ public class MigrationManagement {
             + "or hasRole('READ_ONLY_ADMINISTRATOR')";
     /** Usage ingestion takes batches of at most this many records. */
     private static final int USAGE_BATCH = 10_000;
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private final Migrations migrations;
     private final SourceAccounts accounts;
@@ -399,7 +395,7 @@ public class MigrationManagement {
         }
         if (!clock.instant().isBefore(migration.verificationTokenExpiresAt())) {
             throw new RejectedInput("token", "This verification token expired on "
-                    + DAY_AND_TIME.format(migration.verificationTokenExpiresAt())
+                    + MigrationMails.WHEN.format(migration.verificationTokenExpiresAt())
                     + ". Ask the platform operator to issue a new one.");
         }
     }
