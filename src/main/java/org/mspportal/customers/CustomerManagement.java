@@ -152,7 +152,7 @@ public class CustomerManagement {
     @PreAuthorize(DETAIL_WRITERS)
     public Customer update(UUID id, UpdateCustomer command) {
         Customers.Stored before = visible(id);
-        before.status().requireChangesAllowed();
+        requireChangesAllowed(before);
         AccountName name = new AccountName(command.accountName());
         Customers.Stored after = new Customers.Stored(before.id(), before.providerId(), name,
                 optionalText("organizationName", command.organizationName(), MAX_ORGANIZATION_LENGTH),
@@ -193,6 +193,7 @@ public class CustomerManagement {
     @PreAuthorize(DETAIL_WRITERS)
     public Customer suspend(UUID id) {
         Customers.Stored before = visible(id);
+        requireChangesAllowed(before);
         return saved("suspended", "Suspended customer", before, before.withStatus(before.status().suspended()));
     }
 
@@ -200,6 +201,7 @@ public class CustomerManagement {
     @PreAuthorize(DETAIL_WRITERS)
     public Customer resume(UUID id) {
         Customers.Stored before = visible(id);
+        requireChangesAllowed(before);
         return saved("resumed", "Resumed customer", before, before.withStatus(before.status().resumed()));
     }
 
@@ -208,7 +210,7 @@ public class CustomerManagement {
     @PreAuthorize(WRITERS)
     public Customer changePlan(UUID id, UUID planId, int version) {
         Customers.Stored before = visible(id);
-        before.status().requireChangesAllowed();
+        requireChangesAllowed(before);
         UUID plan = plans.requireAssignable(planId).id();
         if (plan.equals(before.planId())) {
             return before.shown();
@@ -224,7 +226,7 @@ public class CustomerManagement {
     @PreAuthorize(WRITERS)
     public Customer extendEvaluation(UUID id) {
         Customers.Stored before = visible(id);
-        before.status().requireChangesAllowed();
+        requireChangesAllowed(before);
         return saved("evaluation-extended", "Extended the evaluation of customer", before,
                 before.withTenancy(before.tenancy().extended()));
     }
@@ -234,9 +236,71 @@ public class CustomerManagement {
     @PreAuthorize(WRITERS)
     public Customer convertToCommercial(UUID id) {
         Customers.Stored before = visible(id);
-        before.status().requireChangesAllowed();
+        requireChangesAllowed(before);
         return saved("converted-to-commercial", "Converted to commercial customer", before,
                 before.withTenancy(before.tenancy().convertedToCommercial()));
+    }
+
+    /**
+     * Adds a customer brought in by a migration (SPEC §5): commercial, on one of the MSP's active plans,
+     * and locked (status migration in progress) until {@link #completeMigration} unlocks it; edits are
+     * refused meanwhile with a message naming {@code command.migrationReference()}, usage is not.
+     */
+    @Transactional
+    @PreAuthorize(WRITERS)
+    public Customer registerMigrated(RegisterMigratedCustomer command) {
+        UUID provider = ownProvider();
+        AccountName name = new AccountName(command.accountName());
+        StorageRegion region = regions.chosen(provider, command.storageRegion());
+        CreditQuota quota = new CreditQuota(command.creditQuota(), command.quotaEffectiveDate(), command.quotaEndDate());
+        LicenceExpiry licence = new LicenceExpiry(command.licenseExpiryDate());
+        UUID plan = plans.requireAssignable(command.servicePlanId()).id();
+        refuseTakenName(provider, name, Optional.empty());
+        Customers.Stored customer = new Customers.Stored(UUID.randomUUID(), provider, name, null, null, null, plan,
+                Tenancy.commercial(), region.id(), quota, licence, CustomerStatus.ACTIVE.lockedForMigration(),
+                clock.instant(), 0);
+        try {
+            customers.add(customer);
+        } catch (DuplicateKeyException race) {
+            throw nameTaken(name);
+        }
+        customers.markMigrating(customer.id(), command.migrationReference());
+        events.publishEvent(CustomerChanged.registered(customer));
+        return customer.shown();
+    }
+
+    /**
+     * Unlocks a migrated customer and gives it its licence expiry as of the completion day. The
+     * platform operator finalises hybrid migrations, so operators reach every MSP's customer here.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('OPERATOR') or " + WRITERS)
+    public Customer completeMigration(UUID id, LocalDate licenseExpiryDate) {
+        ProviderScope scope = ProviderScope.current();
+        Customers.Stored before = Optional.ofNullable(id).flatMap(customers::find)
+                .filter(customer -> scope.includes(customer.providerId()))
+                .orElseThrow(() -> new NotFound("customer"));
+        Customers.Stored after = new Customers.Stored(before.id(), before.providerId(), before.name(),
+                before.organizationName(), before.address(), before.phoneNumber(), before.planId(), before.tenancy(),
+                before.storageRegion(), before.quota(), new LicenceExpiry(licenseExpiryDate),
+                before.status().unlockedAfterMigration(), before.createdAt(), before.version());
+        if (!customers.update(after)) {
+            throw new StaleVersion("customer");
+        }
+        Customers.Stored stored = customers.find(id).orElseThrow();
+        events.publishEvent(CustomerChanged.changed("migration-completed", "Completed the migration of customer",
+                before, stored));
+        return stored.shown();
+    }
+
+    /** Refuses an edit while a migration moves the customer, naming the migration. */
+    private void requireChangesAllowed(Customers.Stored customer) {
+        if (!customer.status().allowsChanges()) {
+            String migration = customers.migrationReference(customer.id()).map(reference -> " by migration " + reference)
+                    .orElse("");
+            throw new RejectedInput(CustomerStatus.FIELD, "This customer is being migrated" + migration
+                    + "; it cannot be changed until the migration completes. Its usage is still recorded.");
+        }
     }
 
     /** Stores {@code after} if the customer is still at its version, audits the change, and returns it as stored. */

@@ -81,6 +81,20 @@ class Customers {
                 .update();
     }
 
+    /** Names the migration that moves the customer, so refusals can say which. */
+    void markMigrating(UUID id, String migrationReference) {
+        jdbc.sql("UPDATE customer SET migration_reference = :reference WHERE id = :id")
+                .param("reference", migrationReference)
+                .param("id", id)
+                .update();
+    }
+
+    Optional<String> migrationReference(UUID id) {
+        return jdbc.sql("SELECT migration_reference FROM customer WHERE id = :id").param("id", id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString("migration_reference"))).optional()
+                .flatMap(reference -> reference);
+    }
+
     Optional<Stored> find(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = :id").param("id", id)
                 .query(Customers::row).optional();

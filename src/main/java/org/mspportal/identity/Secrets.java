@@ -2,10 +2,9 @@ package org.mspportal.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.HexFormat;
+
+import org.mspportal.shared.LinkToken;
 
 /**
  * Random secrets and their one-way fingerprints. Link tokens, API keys and session ids carry 256
@@ -15,16 +14,13 @@ import java.util.HexFormat;
 final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 
     private Secrets() {
     }
 
     /** 256 random bits, URL-safe. */
     static String token() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return URL_SAFE.encodeToString(bytes);
+        return LinkToken.random();
     }
 
     /** Six decimal digits, uniformly drawn (about 20 bits). */
@@ -33,12 +29,7 @@ final class Secrets {
     }
 
     static String sha256(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
+        return LinkToken.fingerprint(value);
     }
 
     /** Compares two fingerprints in constant time, so timing reveals nothing of the stored one. */

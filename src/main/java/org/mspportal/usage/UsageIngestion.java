@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (the CSV upload in the portal).
  */
 @Service
-class UsageIngestion {
+public class UsageIngestion {
 
     private final CustomerPlanTimeline timelines;
     private final ServicePlanManagement plans;

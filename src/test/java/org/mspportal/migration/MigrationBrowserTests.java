@@ -1,0 +1,116 @@
+package org.mspportal.migration;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.mspportal.BrowserSignIn;
+import org.mspportal.BrowserTest;
+import org.mspportal.Chromium;
+import org.mspportal.TestClock;
+import org.mspportal.plans.ServicePlanManagement;
+import org.mspportal.plans.Workload;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.mspportal.migration.MigrationFixtures.credits;
+
+/**
+ * The cloud administrator approves from the emailed link and the handler verifies on the migration's
+ * page, in real Chromium, with screenshots of each page (the full journey from the operator's side is
+ * another test's).
+ */
+@BrowserTest
+class MigrationBrowserTests {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestClock clock;
+    @Autowired PasswordEncoder passwords;
+    @Autowired SourceAccountManagement sources;
+    @Autowired MigrationManagement migrations;
+    @Autowired ServicePlanManagement plans;
+
+    @Test
+    void theCustomerApprovesAndTheHandlerVerifiesASaasMigration(Page page) {
+        MigrationFixtures msp = new MigrationFixtures(jdbc, clock, sources, migrations, plans);
+        BrowserSignIn signIn = new BrowserSignIn(jdbc, clock, passwords, port);
+        String handler = signIn.administratorOf(msp.provider);
+        UUID handlerId = jdbc.sql("SELECT id FROM account WHERE email = :email").param("email", handler)
+                .query(UUID.class).single();
+        String name = "株式会社 テスト 🚀 " + UUID.randomUUID().toString().substring(0, 4);
+        Migration migration = msp.raised(msp.saasAccount(name,
+                List.of(credits(Workload.MICROSOFT_365, msp.today().minusDays(1), "2.5"))));
+        msp.as(msp.admin, () -> migrations.nominate(migration.id(),
+                new Nomination("cloud-admin@customer.example", handlerId, null)));
+
+        page.navigate(Chromium.baseUrl(port) + "/migration-approval/" + msp.approvalToken());
+        assertThat(page.getByText(name).first()).isVisible();
+        Chromium.screenshots(page, "migration-approval");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Approve")).click();
+        assertThat(page.getByText("the migration is approved")).isVisible();
+        Chromium.screenshots(page, "migration-approved");
+
+        String token = new org.mspportal.Mailbox(jdbc).latestTo(handler).text()
+                .lines().map(String::strip).filter(line -> line.matches("[A-Za-z0-9_-]{43}")).findFirst().orElseThrow();
+        signIn.signIn(page, handler);
+        page.navigate(Chromium.baseUrl(port) + "/migrations");
+        Chromium.screenshots(page, "migrations");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        assertThat(page.getByText("Compatible").first()).isVisible();
+        page.getByLabel("Verification token").fill(token);
+        page.getByLabel("Credit quota").fill("120");
+        Chromium.screenshots(page, "migration-verification");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verify and migrate")).click();
+        assertThat(page.getByText("is now one of your customers")).isVisible();
+        Chromium.screenshots(page, "migration-completed");
+    }
+
+    @Test
+    void theOperatorRegistersAnAccountAndRaisesItsMigration(Page page) {
+        MigrationFixtures msp = new MigrationFixtures(jdbc, clock, sources, migrations, plans);
+        BrowserSignIn signIn = new BrowserSignIn(jdbc, clock, passwords, port);
+        String operator = "operator-" + UUID.randomUUID() + "@portal.example";
+        jdbc.sql("""
+                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
+                                     activated_at)
+                VALUES (:id, NULL, :email, 'Operator', 'OPERATOR', 'ACTIVE', :hash, :now, :now)""")
+                .param("id", UUID.randomUUID()).param("email", operator)
+                .param("hash", passwords.encode(BrowserSignIn.PASSWORD))
+                .param("now", org.mspportal.shared.StoredTime.of(clock.instant())).update();
+        String name = "Crème brûlée Café 🍮 " + UUID.randomUUID().toString().substring(0, 4);
+        signIn.signIn(page, operator);
+
+        page.navigate(Chromium.baseUrl(port) + "/migrations");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Source accounts")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Register an account")).click();
+        page.getByLabel("Account name").fill(name);
+        page.getByLabel("Cloud administrator's email").fill("not an email");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+        assertThat(page.getByText("is not a valid email address")).isVisible();
+        Chromium.screenshots(page, "source-account-errors");
+        page.getByLabel("Cloud administrator's email").fill("it@cafe.example");
+        page.getByLabel("Edition").selectOption("ENTERPRISE");
+        page.getByLabel("VMware").check();
+        page.getByLabel("Hybrid tenant expires on").fill(msp.today().plusYears(4).toString());
+        page.getByLabel("Endpoints expire on").fill(msp.today().plusYears(1).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
+        assertThat(page.getByText("Registered")).isVisible();
+        Chromium.screenshots(page, "source-accounts");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Migrate…")).first().click();
+        page.getByLabel("Into the MSP").selectOption(msp.provider.toString());
+        Chromium.screenshots(page, "migration-raise");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise the migration")).click();
+        assertThat(page.getByText("were emailed")).isVisible();
+        Chromium.screenshots(page, "migration-operator");
+        page.navigate(Chromium.baseUrl(port) + "/migrations");
+        assertThat(page.getByText(name).first()).isVisible();
+        Chromium.screenshots(page, "migrations-operator");
+    }
+}
