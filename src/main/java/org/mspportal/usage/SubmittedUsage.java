@@ -11,5 +11,5 @@ import java.math.BigDecimal;
  * @param storedBytes bytes stored that day; turned into credits when {@code credits} is absent
  * @param credits credits consumed that day; wins over {@code storedBytes} when both are sent
  */
-record SubmittedUsage(String customerId, String workload, String date, BigDecimal storedBytes, BigDecimal credits) {
+public record SubmittedUsage(String customerId, String workload, String date, BigDecimal storedBytes, BigDecimal credits) {
 }
