@@ -190,6 +190,23 @@ class UsageUploadTests {
     }
 
     @Test
+    void anotherMspsCustomerIsRefusedLikeAnUnknownOne() throws Exception {
+        UUID otherMsp = new TestMsps(jdbc, clock).provider();
+        TestMsps.actAs(otherMsp, Role.MSP_ADMINISTRATOR);
+        UUID otherPlan = plans.create(new CreateServicePlan("Theirs", Edition.ELITE, UsageReportFrequency.MONTHLY,
+                EnumSet.allOf(Workload.class))).id();
+        TestMsps.actAsNobody();
+        UUID theirs = new TestCustomers(jdbc, clock).onPlan(otherMsp, otherPlan);
+
+        UploadRefused refusal = refused(upload(bytes(UsageCsv.HEADER + "\n" + theirs + ",NAS," + today + ",,1\n")));
+
+        assertThat(refusal.problems()).singleElement().isEqualTo(
+                new UploadRefused.Problem(2, "customerId", UsageBatch.UNKNOWN_CUSTOMER));
+        mvc.perform(get(UsageUploadPages.PATH).param("customer", theirs.toString()).with(admin))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void theTemplateIsACsvWithTheHeaderAndExampleRowsOfOneOfTheMspsCustomers() throws Exception {
         String template = mvc.perform(get(UsageUploadPages.PATH + "/template.csv").with(admin))
                 .andExpect(status().isOk())
