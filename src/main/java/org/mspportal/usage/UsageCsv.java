@@ -23,14 +23,18 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 final class UsageCsv {
 
     static final String HEADER = "customerId,workload,date,storedBytes,credits";
-    static final List<String> COLUMNS = List.of(HEADER.split(","));
-    private static final List<String> REQUIRED = List.of("customerId", "workload", "date");
+    /** The header's columns, and accountName, which may stand for customerId. */
+    static final List<String> COLUMNS = List.of("customerId", "accountName", "workload", "date", "storedBytes",
+            "credits");
+    private static final List<String> REQUIRED = List.of("workload", "date");
 
     /**
-     * The file's records in order, the line each starts on, and the numbers that could not be
-     * read (their record carries none, so the ingestion's checks still see the rest of it).
+     * The file's records in order, the line each starts on, the account name of each record that
+     * names its customer that way (null for the others), and the numbers that could not be read
+     * (their record carries zero, so the ingestion's checks still see the rest of it).
      */
-    record Read(List<SubmittedUsage> records, List<Integer> lines, List<UploadRefused.Problem> problems) {
+    record Read(List<SubmittedUsage> records, List<Integer> lines, List<String> accountNames,
+            List<UploadRefused.Problem> problems) {
 
         int lineOf(int index) {
             return lines.get(index);
@@ -59,6 +63,7 @@ final class UsageCsv {
             Map<String, Integer> columns = header(rows.next());
             List<SubmittedUsage> records = new ArrayList<>();
             List<Integer> lines = new ArrayList<>();
+            List<String> accountNames = new ArrayList<>();
             List<UploadRefused.Problem> problems = new ArrayList<>();
             while (rows.hasNext()) {
                 CsvRecord row = rows.next();
@@ -66,13 +71,15 @@ final class UsageCsv {
                     throw UploadRefused.whole("The file has more than 10 000 rows; upload at most 10 000 at a time,"
                             + " in several files if need be.");
                 }
-                records.add(record(row, columns, problems));
+                SubmittedUsage record = record(row, columns, problems);
+                records.add(record);
                 lines.add((int) row.getStartingLineNumber());
+                accountNames.add(record.customerId() == null ? text(row, columns, "accountName") : null);
             }
             if (records.isEmpty()) {
                 throw UploadRefused.whole("The file has a header but no usage rows.");
             }
-            return new Read(records, lines, problems);
+            return new Read(records, lines, accountNames, problems);
         } catch (CsvParseException broken) {
             throw UploadRefused.whole("The file is not valid CSV (a quoted value may not be closed). Save it again"
                     + " as CSV and upload it.");
@@ -98,16 +105,17 @@ final class UsageCsv {
             String name = header.getField(position).strip();
             String known = COLUMNS.stream().filter(column -> column.equalsIgnoreCase(name)).findFirst()
                     .orElseThrow(() -> UploadRefused.whole("The header names an unknown column \"" + name
-                            + "\". The first line must be " + HEADER + "."));
+                            + "\". The first line must be " + HEADER + " (or accountName for customerId)."));
             if (columns.putIfAbsent(known, position) != null) {
                 throw UploadRefused.whole("The header names the column " + known + " twice.");
             }
         }
         List<String> missing = REQUIRED.stream().filter(column -> !columns.containsKey(column)).toList();
-        if (!missing.isEmpty() || !(columns.containsKey("storedBytes") || columns.containsKey("credits"))) {
-            throw UploadRefused.whole("The first line must be the header " + HEADER + " (storedBytes or credits"
-                    + " may be left out, not both)" + (missing.isEmpty() ? "." : "; it lacks "
-                    + String.join(", ", missing) + "."));
+        if (!missing.isEmpty() || !(columns.containsKey("storedBytes") || columns.containsKey("credits"))
+                || !(columns.containsKey("customerId") || columns.containsKey("accountName"))) {
+            throw UploadRefused.whole("The first line must be the header " + HEADER + " (accountName may stand for"
+                    + " customerId; storedBytes or credits may be left out, not both)" + (missing.isEmpty() ? "."
+                    : "; it lacks " + String.join(", ", missing) + "."));
         }
         return columns;
     }

@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import org.mspportal.customers.CustomerSummaries;
 import org.mspportal.shared.IdempotentRequests;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
@@ -36,13 +40,15 @@ class UsageUpload {
     private static final int LONGEST_FILE_NAME = 200;
 
     private final UsageIngestion ingestion;
+    private final CustomerSummaries customers;
     private final IdempotentRequests idempotency;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
 
-    UsageUpload(UsageIngestion ingestion, IdempotentRequests idempotency, ApplicationEventPublisher events,
-            JsonMapper json) {
+    UsageUpload(UsageIngestion ingestion, CustomerSummaries customers, IdempotentRequests idempotency,
+            ApplicationEventPublisher events, JsonMapper json) {
         this.ingestion = ingestion;
+        this.customers = customers;
         this.idempotency = idempotency;
         this.events = events;
         this.json = json;
@@ -84,7 +90,7 @@ class UsageUpload {
             throw UploadRefused.whole("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB; upload at most"
                     + " 10 000 rows at a time.");
         }
-        UsageCsv.Read read = UsageCsv.read(content);
+        UsageCsv.Read read = withCustomerIds(UsageCsv.read(content));
         if (!read.problems().isEmpty()) {
             throw refusal(read, read.problems(), otherProblems(read));
         }
@@ -106,6 +112,32 @@ class UsageUpload {
         IngestionReceipt receipt = answer.getBody() instanceof IngestionReceipt stored ? stored
                 : json.readValue((String) answer.getBody(), IngestionReceipt.class);
         return new Outcome(name, receipt, repeated, days.get(0), days.get(days.size() - 1));
+    }
+
+    /**
+     * The records that name their customer by account name, given its id. Names are unique within
+     * an MSP (ignoring case and spacing), so a name is never ambiguous; one of no customer is a problem.
+     */
+    private UsageCsv.Read withCustomerIds(UsageCsv.Read read) {
+        List<String> names = read.accountNames().stream().filter(Objects::nonNull).distinct().toList();
+        if (names.isEmpty()) {
+            return read;
+        }
+        Map<String, UUID> ids = customers.idsByName(names);
+        List<SubmittedUsage> records = new ArrayList<>(read.records());
+        List<UploadRefused.Problem> problems = new ArrayList<>(read.problems());
+        for (int index = 0; index < records.size(); index++) {
+            String name = read.accountNames().get(index);
+            SubmittedUsage record = records.get(index);
+            if (name != null && ids.containsKey(name)) {
+                records.set(index, new SubmittedUsage(ids.get(name).toString(), record.workload(), record.date(),
+                        record.storedBytes(), record.credits()));
+            } else if (name != null) {
+                problems.add(new UploadRefused.Problem(read.lineOf(index), "accountName",
+                        "No customer of yours has the account name \"" + name + "\"."));
+            }
+        }
+        return new UsageCsv.Read(records, read.lines(), read.accountNames(), problems);
     }
 
     /** The ingestion's refusal of a file whose numbers were all readable; empty when it has none. */
@@ -137,8 +169,15 @@ class UsageUpload {
             Optional<BatchRefused> checked) {
         List<UploadRefused.Problem> problems = new ArrayList<>(found);
         int count = found.size();
+        Set<Integer> unknownNames = found.stream().filter(problem -> problem.column().equals("accountName"))
+                .map(UploadRefused.Problem::line).collect(Collectors.toSet());
         if (checked.isPresent()) {
             for (BatchRefused.Error error : checked.get().errors()) {
+                if (error.index() != null && error.field().equals("customerId")
+                        && unknownNames.contains(read.lineOf(error.index()))) {
+                    count--;
+                    continue;
+                }
                 problems.add(new UploadRefused.Problem(error.index() == null ? null : read.lineOf(error.index()),
                         error.field(), lineNumbers(read, error.message())));
             }

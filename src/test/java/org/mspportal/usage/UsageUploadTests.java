@@ -126,6 +126,21 @@ class UsageUploadTests {
     }
 
     @Test
+    void customersMayBeNamedByAccountNameInAnyCaseAndAnUnknownNameIsNamedByItsLine() throws Exception {
+        String name = jdbc.sql("SELECT account_name FROM customer WHERE id = :id").param("id", customer)
+                .query(String.class).single();
+        String byName = "accountName,workload,date,credits\n\"" + name.toUpperCase(java.util.Locale.ROOT) + "\",NAS,"
+                + today + ",2\n";
+
+        UploadRefused refusal = refused(upload(bytes(byName + "Nobody GmbH,NAS," + today + ",1\n")));
+        assertThat(refusal.problems()).containsExactly(new UploadRefused.Problem(3, "accountName",
+                "No customer of yours has the account name \"Nobody GmbH\"."));
+
+        assertThat(uploaded(upload(bytes(byName))).receipt().accepted()).isEqualTo(1);
+        assertThat(recordsStored()).isEqualTo(1);
+    }
+
+    @Test
     void theSameFileUploadedTwiceCountsOnceAndSaysSo() throws Exception {
         byte[] file = bytes(UsageCsv.HEADER + "\n" + customer + ",VMWARE," + today + ",,3\n");
         uploaded(upload(file));
@@ -164,7 +179,7 @@ class UsageUploadTests {
                 + today + ",1\n")));
 
         assertThat(refusal.getMessage()).isEqualTo("The header names an unknown column \"day\". The first line must be "
-                + UsageCsv.HEADER + ".");
+                + UsageCsv.HEADER + " (or accountName for customerId).");
         assertThat(refusal.problems()).isEmpty();
     }
 
