@@ -71,6 +71,7 @@ class UsageUploadPages {
     /** A file to fill in: the header and two example rows of one of the MSP's customers. */
     @GetMapping(PATH + "/template.csv")
     ResponseEntity<byte[]> template() {
+        // Refuses whoever may not upload, as the page does.
         upload.limits();
         LocalDate yesterday = report.today().minusDays(1);
         String customerId = customers.search(CustomerQuery.everyone(), PageRequest.of(0, 1)).stream()
