@@ -2,12 +2,16 @@ package org.mspportal.customers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
+import org.mspportal.shared.RejectedInput;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -47,6 +51,28 @@ public class CustomerSummaries {
         public Reachable {
             customers = List.copyOf(customers);
         }
+    }
+
+    /**
+     * The ids of the reachable customers with these account names, as people type them: case,
+     * runs of spaces and Unicode normalisation do not matter, as for the rule that keeps names
+     * unique within an MSP, so a name names at most one customer. Names of none are absent.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Map<String, UUID> idsByName(Collection<String> names) {
+        Map<String, UUID> byKey = new HashMap<>();
+        reachable().customers().forEach(customer -> byKey.put(new AccountName(customer.accountName()).key(),
+                customer.id()));
+        Map<String, UUID> ids = new HashMap<>();
+        for (String name : names) {
+            try {
+                Optional.ofNullable(byKey.get(new AccountName(name).key())).ifPresent(id -> ids.put(name, id));
+            } catch (RejectedInput notAName) {
+                // no customer has it
+            }
+        }
+        return ids;
     }
 
     /** Every customer of the caller's MSP that the caller reaches, by account name. */

@@ -1,5 +1,6 @@
 package org.mspportal.usage;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -9,5 +10,5 @@ import java.math.BigDecimal;
  * @param replaced how many of them replaced a record stored earlier for the same customer, workload and day
  * @param credits the credits of the batch's records
  */
-public record IngestionReceipt(int accepted, int replaced, BigDecimal credits) {
+public record IngestionReceipt(int accepted, int replaced, BigDecimal credits) implements Serializable {
 }

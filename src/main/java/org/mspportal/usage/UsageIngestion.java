@@ -53,14 +53,30 @@ public class UsageIngestion {
     @PreAuthorize("hasAuthority('SCOPE_usage-ingest') or hasRole('MSP_ADMINISTRATOR')")
     public IngestionReceipt ingest(List<SubmittedUsage> submitted) {
         UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
+        List<UsageRecord> batch = checked(submitted);
+        IngestionReceipt receipt = records.store(provider, batch, UUID.randomUUID(), clock.instant());
+        events.publishEvent(ingested(provider, batch));
+        return receipt;
+    }
+
+    /**
+     * Checks a batch as {@link #ingest} does, storing nothing: the CSV upload's way to name every
+     * problem of a file at once, when some of its cells could not even be read as numbers.
+     *
+     * @throws BatchRefused naming every invalid record
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAuthority('SCOPE_usage-ingest') or hasRole('MSP_ADMINISTRATOR')")
+    public void check(List<SubmittedUsage> submitted) {
+        checked(submitted);
+    }
+
+    private List<UsageRecord> checked(List<SubmittedUsage> submitted) {
         UsageBatch.requireSize(submitted);
         Map<UUID, CustomerPlanTimeline.History> histories = timelines.of(UsageBatch.customerIds(submitted));
         Map<UUID, Edition> editions = plans.list(true).stream()
                 .collect(Collectors.toMap(ServicePlan::id, ServicePlan::edition));
-        List<UsageRecord> batch = new UsageBatch(histories, editions, LocalDate.now(clock)).checked(submitted);
-        IngestionReceipt receipt = records.store(provider, batch, UUID.randomUUID(), clock.instant());
-        events.publishEvent(ingested(provider, batch));
-        return receipt;
+        return new UsageBatch(histories, editions, LocalDate.now(clock)).checked(submitted);
     }
 
     private static UsageIngested ingested(UUID provider, List<UsageRecord> batch) {
