@@ -12,6 +12,9 @@ import org.mspportal.shared.ProviderScope;
 import org.mspportal.shared.RejectedInput;
 import org.mspportal.shared.StaleVersion;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,14 +48,6 @@ public class WebhookManagement {
         this.settings = settings;
         this.events = events;
         this.clock = clock;
-    }
-
-    /** One page of an endpoint's deliveries, newest first, and how many there are in all. */
-    public record DeliveryPage(List<WebhookDelivery> deliveries, int page, int pageSize, long total) {
-
-        public long pages() {
-            return Math.max(1, (total + pageSize - 1) / pageSize);
-        }
     }
 
     /** The MSP's endpoints, oldest first. */
@@ -134,13 +129,13 @@ public class WebhookManagement {
         events.publishEvent(WebhookEndpointChanged.testSent(endpoint));
     }
 
+    /** One page of the endpoint's deliveries, newest first. */
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
-    public DeliveryPage deliveries(UUID endpointId, int page, int pageSize) {
+    public Page<WebhookDelivery> deliveries(UUID endpointId, Pageable page) {
         visible(endpointId);
-        int safePage = Math.max(page, 1);
-        return new DeliveryPage(deliveries.ofEndpoint(endpointId, (safePage - 1) * pageSize, pageSize), safePage,
-                pageSize, deliveries.countOf(endpointId));
+        return new PageImpl<>(deliveries.ofEndpoint(endpointId, (int) page.getOffset(), page.getPageSize()), page,
+                deliveries.countOf(endpointId));
     }
 
     /** Queues a delivery again, due now, with a fresh round of attempts: the same message id and body. */

@@ -12,6 +12,7 @@ import org.mspportal.shared.PortalSection;
 import org.mspportal.shared.RejectedInput;
 import org.mspportal.shared.StaleVersion;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -84,9 +85,9 @@ class WebhookPages {
     }
 
     @GetMapping("/webhooks/{id}")
-    String endpoint(@PathVariable UUID id, @RequestParam(defaultValue = "1") int page, Model model) {
+    String endpoint(@PathVariable UUID id, @RequestParam(defaultValue = "0") int page, Model model) {
         model.addAttribute("endpoint", webhooks.get(id));
-        model.addAttribute("deliveries", webhooks.deliveries(id, page, DELIVERIES_PER_PAGE));
+        model.addAttribute("deliveries", webhooks.deliveries(id, PageRequest.of(Math.max(page, 0), DELIVERIES_PER_PAGE)));
         return "webhooks/webhook";
     }
 

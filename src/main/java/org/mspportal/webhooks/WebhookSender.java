@@ -1,6 +1,10 @@
 package org.mspportal.webhooks;
 
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,12 +112,23 @@ class WebhookSender {
                         clock.instant().plus(settings.retryDelayAfter(failedAttempts)), statusCode, error, millis);
     }
 
-    private static String summary(Exception failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
+    /** What went wrong, for the delivery list: the receiver's side in plain words where the cause is known. */
+    private String summary(Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof HttpConnectTimeoutException) {
+                return "No connection within " + settings.connectTimeout().toSeconds() + " s";
+            }
+            if (cause instanceof HttpTimeoutException) {
+                return "No answer within " + settings.readTimeout().toSeconds() + " s";
+            }
+            if (cause instanceof ConnectException) {
+                return "Connection refused or host unreachable";
+            }
+            if (cause instanceof UnknownHostException) {
+                return "Unknown host: " + cause.getMessage();
+            }
         }
-        String text = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String text = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
         return text.length() > LONGEST_ERROR ? text.substring(0, LONGEST_ERROR) : text;
     }
 }
