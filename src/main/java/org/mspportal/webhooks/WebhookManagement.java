@@ -20,15 +20,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The caller's MSP's webhook endpoints and their deliveries. MSP administrators and read-only
- * administrators see them; only MSP administrators change them, rotate secrets, send test events or
- * redeliver. Another MSP's endpoint is a {@link NotFound}. Every change is audited.
+ * The caller's MSP's webhook endpoints and their deliveries. MSP administrators, read-only
+ * administrators and API keys with the read scope see them; only MSP administrators and keys with the
+ * write scope change them, rotate secrets, send test events or redeliver. Another MSP's endpoint is a {@link NotFound}. Every change is audited.
  */
 @Service
 public class WebhookManagement {
 
-    static final String READERS = "hasAnyRole('MSP_ADMINISTRATOR', 'READ_ONLY_ADMINISTRATOR')";
-    static final String WRITERS = "hasRole('MSP_ADMINISTRATOR')";
+    static final String READERS = "hasAnyRole('MSP_ADMINISTRATOR', 'READ_ONLY_ADMINISTRATOR') or hasAuthority('SCOPE_read')";
+    static final String WRITERS = "hasRole('MSP_ADMINISTRATOR') or hasAuthority('SCOPE_write')";
     static final int MAX_DESCRIPTION_LENGTH = 500;
 
     private final WebhookEndpoints endpoints;
