@@ -122,6 +122,13 @@ class WebhookDeliveries {
                 .update();
     }
 
+    /** Deletes delivered and failed deliveries queued before the cutoff; pending ones stay whatever their age. */
+    int forgetFinishedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM webhook_delivery WHERE status <> 'PENDING' AND created_at < :cutoff")
+                .param("cutoff", StoredTime.of(cutoff))
+                .update();
+    }
+
     Optional<WebhookDelivery> find(UUID endpointId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhook_delivery WHERE id = :id AND endpoint_id = :endpoint")
                 .param("id", id)

@@ -66,6 +66,13 @@ class WebhookSender {
         }
     }
 
+    /** Forgets finished deliveries older than {@code portal.webhooks.keep-deliveries-for}, once an hour across the cluster. */
+    @Scheduled(cron = "${portal.webhooks.purge-cron:0 41 * * * *}")
+    @SchedulerLock(name = "webhook-delivery-purge", lockAtMostFor = "PT10M")
+    public void forgetOldDeliveries() {
+        deliveries.forgetFinishedBefore(clock.instant().minus(settings.keepDeliveriesFor()));
+    }
+
     private void attempt(WebhookDeliveries.Outgoing delivery) {
         Instant start = clock.instant();
         long started = System.nanoTime();

@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connectTimeout how long to wait for a receiver to accept the connection
  * @param readTimeout how long to wait for its answer
  * @param batchSize deliveries sent per run of the sender
+ * @param keepDeliveriesFor how long delivered and failed deliveries stay listed before they are deleted
  */
 @ConfigurationProperties("portal.webhooks")
 record WebhookSettings(
@@ -30,7 +31,8 @@ record WebhookSettings(
         @DefaultValue("12") int maxAttempts,
         @DefaultValue("PT5S") Duration connectTimeout,
         @DefaultValue("PT10S") Duration readTimeout,
-        @DefaultValue("50") int batchSize) {
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("P30D") Duration keepDeliveriesFor) {
 
     /** How long to wait after the given number of failed attempts. */
     Duration retryDelayAfter(int failedAttempts) {

@@ -286,6 +286,25 @@ class WebhookDeliveryTests {
         assertThat(Base64.getDecoder().decode(stored)).hasSizeGreaterThan(32);
     }
 
+    @Test
+    void finishedDeliveriesAreForgottenAfterThirtyDaysAndPendingOnesKept() {
+        receiver.answering(200, 500);
+        UUID endpoint = msp.endpoint(receiver.url()).endpoint().id();
+        msp.alertRaised();
+        sender.sendDueDeliveries();
+        msp.customerSuspended();
+        sender.sendDueDeliveries();
+
+        clock.advance(Duration.ofDays(30).minusSeconds(1));
+        sender.forgetOldDeliveries();
+        assertThat(deliveries.countOf(endpoint)).isEqualTo(2);
+
+        clock.advance(Duration.ofSeconds(2));
+        sender.forgetOldDeliveries();
+        assertThat(deliveries.ofEndpoint(endpoint, 0, 10)).extracting(WebhookDelivery::status)
+                .containsExactly(WebhookDelivery.Status.PENDING);
+    }
+
     private WebhookDelivery onlyDeliveryOf(UUID endpoint) {
         List<WebhookDelivery> all = deliveries.ofEndpoint(endpoint, 0, 10);
         assertThat(all).hasSize(1);
