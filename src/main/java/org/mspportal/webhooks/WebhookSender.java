@@ -18,7 +18,6 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.client.RestClientException;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -82,7 +81,9 @@ class WebhookSender {
             HttpStatusCode status = post(delivery, start);
             statusCode = status.value();
             error = status.is2xxSuccessful() ? null : "HTTP " + status.value();
-        } catch (RestClientException | IllegalArgumentException failure) {
+        } catch (RuntimeException failure) {
+            // Any failure, the receiver's or ours (a secret that no longer decrypts), counts as a
+            // failed attempt: a delivery is never left claimed and uncounted.
             error = summary(failure);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
