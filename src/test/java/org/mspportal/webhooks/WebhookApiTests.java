@@ -1,5 +1,6 @@
 package org.mspportal.webhooks;
 
+import java.util.EnumSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.TestClock;
 import org.mspportal.TestMsps;
+import org.mspportal.identity.ApiKeyManagement;
+import org.mspportal.identity.ApiKeyScope;
 import org.mspportal.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -143,6 +146,26 @@ class WebhookApiTests {
                 .andExpect(jsonPath("$.items[0].eventType").value("alert.raised"))
                 .andExpect(jsonPath("$.items[0].status").value("PENDING"))
                 .andExpect(jsonPath("$.items[0].attempts").value(0));
+    }
+
+    @Test
+    void anApiKeyWithTheWriteScopeRegistersEndpointsAndOneWithoutItIsRefused(@Autowired ApiKeyManagement keys)
+            throws Exception {
+        TestMsps.actAs(new TestMsps(jdbc, clock).stored(msp.provider, Role.MSP_ADMINISTRATOR));
+        String writer = keys.create("Provisioning", EnumSet.of(ApiKeyScope.READ, ApiKeyScope.WRITE)).secret();
+        String reader = keys.create("Reporting", EnumSet.of(ApiKeyScope.READ)).secret();
+        TestMsps.actAsNobody();
+
+        mvc.perform(post("/api/v1/webhooks").contentType(MediaType.APPLICATION_JSON).content(PSA)
+                        .header("Authorization", "Bearer " + writer))
+                .andExpect(status().isCreated());
+        mvc.perform(post("/api/v1/webhooks").contentType(MediaType.APPLICATION_JSON).content(PSA)
+                        .header("Authorization", "Bearer " + reader))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/webhooks").header("Authorization", "Bearer " + reader))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].signingSecret").doesNotExist());
     }
 
     @Test
