@@ -2,6 +2,7 @@ package org.mspportal.notifications;
 
 import java.time.Duration;
 
+import org.mspportal.shared.RetryBackoff;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -24,8 +25,6 @@ record PortalMailSettings(
 
     /** How long to wait after the given number of failed attempts. */
     Duration retryDelayAfter(int failedAttempts) {
-        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 30);
-        Duration delay = firstRetryAfter.multipliedBy(1L << doublings);
-        return delay.compareTo(longestRetryInterval) > 0 ? longestRetryInterval : delay;
+        return new RetryBackoff(firstRetryAfter, longestRetryInterval).after(failedAttempts);
     }
 }
