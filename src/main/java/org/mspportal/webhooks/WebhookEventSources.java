@@ -6,14 +6,17 @@ import java.util.UUID;
 
 import org.mspportal.alerts.AlertRaised;
 import org.mspportal.customers.CustomerChanged;
+import org.mspportal.migration.MigrationStageChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
 
 /**
  * The events webhooks carry, each turned into a message's {@code data}. Handled synchronously in
  * the publisher's transaction (like the audit log), so a delivery is queued exactly when the change
  * commits; sending happens later, in {@link WebhookSender}. A module that wants its events sent
- * (a migration's stages, say) gets one more handler here and one more {@link WebhookEventType}.
+ * gets one more handler here and one more {@link WebhookEventType}.
  */
 @Component
 class WebhookEventSources {
@@ -50,6 +53,25 @@ class WebhookEventSources {
         data.put("summary", change.summary());
         data.putAll(change.details());
         outbox.publish(change.provider(), WebhookEventType.CUSTOMER_CHANGED, UUID.randomUUID(), data);
+    }
+
+    /**
+     * Every stage a migration into the MSP reaches. The message id follows from the migration and the
+     * stage, so a stage handled twice is sent once.
+     */
+    @EventListener
+    void on(MigrationStageChanged change) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("migrationId", change.migrationId().toString());
+        data.put("reference", change.reference());
+        data.put("accountName", change.accountName());
+        putIfPresent(data, "from", change.from());
+        data.put("to", change.to().name());
+        data.put("stage", change.to().label());
+        data.put("at", change.at().toString());
+        putIfPresent(data, "note", change.note());
+        UUID messageId = UUID.nameUUIDFromBytes((change.migrationId() + "/" + change.to()).getBytes(UTF_8));
+        outbox.publish(change.provider(), WebhookEventType.MIGRATION_STAGE_CHANGED, messageId, data);
     }
 
     private static void putIfPresent(Map<String, Object> data, String key, Object value) {

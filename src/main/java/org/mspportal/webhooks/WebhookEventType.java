@@ -7,15 +7,16 @@ import java.util.Set;
 
 /**
  * What an endpoint can subscribe to, by the name sent as the body's {@code type}. Names are stored
- * as text, so another type (such as a migration's stage changes, once that module publishes an
- * event) is one more constant here and one more handler in {@link WebhookEventSources}, without a
- * migration. {@link #TEST} is never subscribed to: "Send test event" sends it to one endpoint.
+ * as text, so another type is one more constant here and one more handler in
+ * {@link WebhookEventSources}, without a schema migration. {@link #TEST} is never subscribed to: "Send test event" sends it to one endpoint.
  */
 public enum WebhookEventType {
     ALERT_RAISED("alert.raised", "Alert raised",
             "A quota warning, critical or exhausted alert, or a licence expiry reminder, for one of your customers."),
     CUSTOMER_CHANGED("customer.changed", "Customer changed",
             "A customer was added, changed, suspended, resumed or converted, or a tenant administrator was (un)assigned."),
+    MIGRATION_STAGE_CHANGED("migration.stage-changed", "Migration stage changed",
+            "A migration into your MSP was raised, moved to its next stage, declined, cancelled or completed."),
     TEST("webhook.test", "Test event", "Sent by \"Send test event\" to check an endpoint.");
 
     private final String typeName;

@@ -14,6 +14,8 @@ import org.mspportal.TestClock;
 import org.mspportal.TestMsps;
 import org.mspportal.customers.CustomerManagement;
 import org.mspportal.identity.Role;
+import org.mspportal.migration.MigrationStageChanged;
+import org.mspportal.migration.Stage;
 import org.mspportal.plans.CreateServicePlan;
 import org.mspportal.plans.Edition;
 import org.mspportal.plans.ServicePlanManagement;
@@ -30,7 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real customer change, made through the customers façade, queues its delivery with the change, or not at all. */
+/**
+ * A real customer change, made through the customers façade, queues its delivery with the change, or not at all;
+ * a migration's stages are queued once each.
+ */
 @DatabaseTest
 class WebhookEventSourceTests {
 
@@ -85,6 +90,29 @@ class WebhookEventSourceTests {
         });
 
         assertThat(payloads()).isEmpty();
+    }
+
+    @Test
+    void aMigrationReachingAStageQueuesOneMigrationStageChangedDeliveryEvenWhenHandledTwice() {
+        UUID subscribed = msp.endpoint("http://127.0.0.1:9/migrations",
+                EnumSet.of(WebhookEventType.MIGRATION_STAGE_CHANGED), true).endpoint().id();
+        MigrationStageChanged approved = new MigrationStageChanged(UUID.randomUUID(), "MIG-7", msp.provider,
+                UUID.randomUUID(), "Ωμέγα Λογιστική 🦉", Stage.CUSTOMER_APPROVAL, Stage.MSP_VERIFICATION,
+                "cloud-admin@example.com", true, clock.instant(), null);
+
+        transactions.executeWithoutResult(status -> events.publishEvent(approved));
+        transactions.executeWithoutResult(status -> events.publishEvent(approved));
+
+        List<String> payloads = jdbc.sql("SELECT payload FROM webhook_delivery WHERE endpoint_id = :endpoint")
+                .param("endpoint", subscribed).query(String.class).list();
+        assertThat(payloads).hasSize(1);
+        JsonNode body = json.readTree(payloads.get(0));
+        assertThat(body.get("type").asString()).isEqualTo("migration.stage-changed");
+        assertThat(body.get("data").get("reference").asString()).isEqualTo("MIG-7");
+        assertThat(body.get("data").get("accountName").asString()).isEqualTo("Ωμέγα Λογιστική 🦉");
+        assertThat(body.get("data").get("from").asString()).isEqualTo("CUSTOMER_APPROVAL");
+        assertThat(body.get("data").get("to").asString()).isEqualTo("MSP_VERIFICATION");
+        assertThat(payloads()).as("the customer-only endpoint").isEmpty();
     }
 
     private List<String> payloads() {
