@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.TestClock;
 import org.mspportal.TestMsps;
+import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
 import org.mspportal.plans.ServicePlanManagement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,6 +100,19 @@ class MigrationPagesTests {
     void anUnknownApprovalLinkShowsNothingOfAnyRequest() throws Exception {
         mvc.perform(get("/migration-approval/" + "A".repeat(43)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("This link no longer works")));
+    }
+
+    @Test
+    void tenantAdministratorsAreNotOfferedTheMigrationsTheyCannotOpen() throws Exception {
+        TestMsps msps = new TestMsps(jdbc, clock);
+        SignedInAdministrator tenantAdministrator = msps.stored(msp.provider, Role.TENANT_ADMINISTRATOR);
+
+        mvc.perform(get("/customers").with(as(tenantAdministrator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/migrations\""))));
+        mvc.perform(get("/migrations").with(as(tenantAdministrator))).andExpect(status().isForbidden());
+        mvc.perform(get("/customers").with(as(msp.admin)))
+                .andExpect(content().string(containsString("href=\"/migrations\"")));
     }
 
     @Test
