@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -241,6 +242,18 @@ class MigrationApiTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[*].field",
                         contains("token", "servicePlanId", "storageRegion", "creditQuota")));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheMigrationsPathsAndTheirBodies() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/migrations'].get.parameters[*].name", hasItem("stage")))
+                .andExpect(jsonPath("$.paths['/api/v1/migrations/{id}'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/migrations/{id}/plan-choices'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/migrations/{id}/nomination'].post.requestBody.content"
+                        + "['application/json'].schema.$ref", containsString("NominationBody")))
+                .andExpect(jsonPath("$.paths['/api/v1/migrations/{id}/verification'].post").exists());
     }
 
     private Stage stageOf(Migration migration) {
