@@ -5,15 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
+import org.mspportal.shared.JsonValues;
 import org.mspportal.shared.RejectedInput;
 import org.mspportal.shared.RejectedInputs;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,10 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
  * at the first with a 400.
  */
 final class MigrationJson {
-
-    /** The canonical 8-4-4-4-12 form; {@link UUID#fromString} also takes oddities such as "1-2-3-4-5". */
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final JsonNode body;
     private final List<RejectedInput> refusals = new ArrayList<>();
@@ -39,47 +32,20 @@ final class MigrationJson {
      * @throws ResponseStatusException 400 when the body is not a JSON object at all
      */
     static MigrationJson read(byte[] raw, JsonMapper json) {
-        JsonNode body;
-        try {
-            body = json.readerFor(JsonNode.class)
-                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(raw);
-        } catch (JacksonException notJson) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
-        }
-        if (body == null || !body.isObject()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Send a JSON object.");
-        }
-        return new MigrationJson(body);
+        return new MigrationJson(JsonValues.object(raw, json, "the request"));
     }
 
     /** A string, or null when absent or null; {@code missing} refuses it then, unless it is null. */
     String text(String field, String missing) {
-        return value(field, missing, node -> {
-            if (!node.isString()) {
-                throw new RejectedInput(field, "Send this as a JSON string.");
-            }
-            return node.stringValue();
-        });
+        return value(field, missing, node -> JsonValues.text(field, node));
     }
 
     UUID id(String field, String missing) {
-        return value(field, missing, node -> {
-            String text = node.isString() ? node.stringValue().strip() : "";
-            if (!UUID_TEXT.matcher(text).matches()) {
-                throw new RejectedInput(field, "Send an id as a UUID, for example 3f2b8a4e-5c1d-4e7f-9a0b-1c2d3e4f5a6b.");
-            }
-            return UUID.fromString(text);
-        });
+        return value(field, missing, node -> JsonValues.id(field, node.isString() ? node.stringValue() : ""));
     }
 
     BigDecimal decimal(String field, String missing) {
-        return value(field, missing, node -> {
-            if (!node.isNumber()) {
-                throw new RejectedInput(field, "Send this as a JSON number, for example 12.5.");
-            }
-            return node.decimalValue();
-        });
+        return value(field, missing, node -> JsonValues.decimal(field, node));
     }
 
     /** Runs a rule of the migration model, keeping its refusal with the others rather than stopping at it. */
