@@ -20,8 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -271,7 +269,6 @@ class MigrationApiTests {
     }
 
     private static RequestPostProcessor as(SignedInAdministrator administrator) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(administrator, null,
-                List.of(new SimpleGrantedAuthority(administrator.role().authority()))));
+        return MigrationFixtures.signedIn(administrator);
     }
 }

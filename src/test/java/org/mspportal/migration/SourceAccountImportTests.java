@@ -21,15 +21,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -186,20 +183,14 @@ class SourceAccountImportTests {
     }
 
     private static <T> T asOperator(Supplier<T> work) {
-        TestMsps.actAs(MigrationFixtures.OPERATOR);
-        try {
-            return work.get();
-        } finally {
-            TestMsps.actAsNobody();
-        }
+        return MigrationFixtures.asOperator(work);
     }
 
     private static RequestPostProcessor operator() {
         return as(MigrationFixtures.OPERATOR);
     }
 
-    private static RequestPostProcessor as(SignedInAdministrator principal) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority(principal.role().authority()))));
+    private static RequestPostProcessor as(SignedInAdministrator administrator) {
+        return MigrationFixtures.signedIn(administrator);
     }
 }
