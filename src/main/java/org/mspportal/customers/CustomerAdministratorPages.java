@@ -55,8 +55,12 @@ class CustomerAdministratorPages {
 
     @PostMapping("/customers/{id}/administrators/{accountId}/remove")
     String remove(@PathVariable UUID id, @PathVariable UUID accountId, RedirectAttributes redirect) {
-        assignments.unassign(id, accountId).ifPresent(removed -> redirect.addFlashAttribute("notice",
-                "Removed " + removed.email() + ". They no longer see this customer."));
+        try {
+            assignments.unassign(id, accountId).ifPresent(removed -> redirect.addFlashAttribute("notice",
+                    "Removed " + removed.email() + ". They no longer see this customer."));
+        } catch (RejectedInput refused) {
+            redirect.addFlashAttribute("problem", refused.getMessage());
+        }
         return "redirect:/customers/" + id + "/administrators";
     }
 

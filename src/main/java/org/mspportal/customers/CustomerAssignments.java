@@ -39,14 +39,16 @@ public class CustomerAssignments {
 
     private final CustomerManagement customers;
     private final CustomerAdministrators assignments;
+    private final Customers stored;
     private final AdministratorManagement administrators;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CustomerAssignments(CustomerManagement customers, CustomerAdministrators assignments,
+    CustomerAssignments(CustomerManagement customers, CustomerAdministrators assignments, Customers stored,
             AdministratorManagement administrators, ApplicationEventPublisher events, Clock clock) {
         this.customers = customers;
         this.assignments = assignments;
+        this.stored = stored;
         this.administrators = administrators;
         this.events = events;
         this.clock = clock;
@@ -84,12 +86,14 @@ public class CustomerAssignments {
      * who already is changes nothing.
      *
      * @return the administrator assigned
-     * @throws RejectedInput when the account is not an invited or active tenant administrator of the MSP
+     * @throws RejectedInput when the account is not an invited or active tenant administrator of the MSP,
+     *     or a migration is moving the customer
      */
     @Transactional
     @PreAuthorize("hasRole('MSP_ADMINISTRATOR')")
     public Administrator assign(UUID customerId, UUID accountId) {
         Customer customer = customers.get(customerId);
+        requireNoMigration(customer);
         Administrator administrator = assignableAdministrator(accountId);
         boolean added;
         try {
@@ -114,11 +118,18 @@ public class CustomerAssignments {
     @PreAuthorize("hasRole('MSP_ADMINISTRATOR')")
     public Optional<Administrator> unassign(UUID customerId, UUID accountId) {
         Customer customer = customers.get(customerId);
+        requireNoMigration(customer);
         Optional<Administrator> removed = ofOwnMsp(accountId)
                 .filter(administrator -> assignments.unassign(customer.id(), administrator.id()));
         removed.ifPresent(administrator -> events.publishEvent(CustomerChanged.administrator("removed",
                 "Removed " + administrator.email() + " from customer", customer, ownProvider(), administrator)));
         return removed;
+    }
+
+    /** Adding users is one of the updates SPEC §5 refuses while a migration moves the customer. */
+    private void requireNoMigration(Customer customer) {
+        customer.status().requireChangesAllowed(() -> stored.migrationReference(customer.id()),
+                "tenant administrators can be assigned or removed once the migration completes.");
     }
 
     private Administrator assignableAdministrator(UUID accountId) {

@@ -7,15 +7,12 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.mspportal.shared.JsonValues;
 import org.mspportal.shared.RejectedInput;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,10 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class CustomerJson {
 
-    /** The canonical 8-4-4-4-12 form; {@link UUID#fromString} also takes oddities such as "1-2-3-4-5". */
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     private final JsonNode body;
     private final FieldRefusals refusals;
 
@@ -42,25 +35,12 @@ final class CustomerJson {
     }
 
     /**
-     * The request body as a JSON object. Numbers are read as exact decimals: a credit quota is
-     * money and must not pass through a double.
+     * The request body as a JSON object, numbers as exact decimals.
      *
      * @throws ResponseStatusException 400 when the body is not a JSON object at all
      */
     static CustomerJson read(byte[] raw, JsonMapper json, FieldRefusals refusals) {
-        JsonNode body;
-        try {
-            body = json.readerFor(JsonNode.class)
-                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
-                            DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(raw);
-        } catch (JacksonException notJson) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
-        }
-        if (body == null || !body.isObject()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Send the customer as a JSON object.");
-        }
-        return new CustomerJson(body, refusals);
+        return new CustomerJson(JsonValues.object(raw, json, "the customer"), refusals);
     }
 
     boolean has(String field) {
@@ -73,12 +53,7 @@ final class CustomerJson {
     }
 
     String text(String field, String current) {
-        return value(field, current, node -> {
-            if (!node.isString()) {
-                throw new RejectedInput(field, "Send this as a JSON string.");
-            }
-            return node.stringValue();
-        });
+        return value(field, current, node -> JsonValues.text(field, node));
     }
 
     LocalDate date(String field, LocalDate current) {
@@ -86,12 +61,7 @@ final class CustomerJson {
     }
 
     BigDecimal decimal(String field, BigDecimal current) {
-        return value(field, current, node -> {
-            if (!node.isNumber()) {
-                throw new RejectedInput(field, "Send this as a JSON number, for example 12.5.");
-            }
-            return node.decimalValue();
-        });
+        return value(field, current, node -> JsonValues.decimal(field, node));
     }
 
     UUID id(String field, UUID current) {
@@ -148,10 +118,7 @@ final class CustomerJson {
     }
 
     static UUID idIn(String field, String text) {
-        if (!UUID_TEXT.matcher(text.strip()).matches()) {
-            throw new RejectedInput(field, "Send an id as a UUID, for example 3f2b8a4e-5c1d-4e7f-9a0b-1c2d3e4f5a6b.");
-        }
-        return UUID.fromString(text.strip());
+        return JsonValues.id(field, text);
     }
 
     static <E extends Enum<E>> E choiceIn(String field, Class<E> type, String text) {

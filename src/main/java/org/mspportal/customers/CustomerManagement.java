@@ -295,12 +295,8 @@ public class CustomerManagement {
 
     /** Refuses an edit while a migration moves the customer, naming the migration. */
     private void requireChangesAllowed(Customers.Stored customer) {
-        if (!customer.status().allowsChanges()) {
-            String migration = customers.migrationReference(customer.id()).map(reference -> " by migration " + reference)
-                    .orElse("");
-            throw new RejectedInput(CustomerStatus.FIELD, "This customer is being migrated" + migration
-                    + "; it cannot be changed until the migration completes. Its usage is still recorded.");
-        }
+        customer.status().requireChangesAllowed(() -> customers.migrationReference(customer.id()),
+                "it cannot be changed until the migration completes. Its usage is still recorded.");
     }
 
     /** Stores {@code after} if the customer is still at its version, audits the change, and returns it as stored. */

@@ -1,5 +1,8 @@
 package org.mspportal.customers;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 import org.mspportal.shared.RejectedInput;
 
 /**
@@ -61,6 +64,19 @@ public enum CustomerStatus {
         if (!allowsChanges()) {
             throw new RejectedInput(FIELD, "This customer is being migrated; it cannot be changed until "
                     + "the migration completes.");
+        }
+    }
+
+    /**
+     * Refuses an update while a migration moves the customer, naming the migration when it is known.
+     *
+     * @param migration the migration's reference, looked up only when the update is refused
+     * @param until what the person can do once the migration completes, e.g. "it can be changed then"
+     */
+    void requireChangesAllowed(Supplier<Optional<String>> migration, String until) {
+        if (!allowsChanges()) {
+            throw new RejectedInput(FIELD, "This customer is being migrated"
+                    + migration.get().map(reference -> " by migration " + reference).orElse("") + "; " + until);
         }
     }
 

@@ -53,6 +53,20 @@ class MigrationMails {
                 "footnote", "If you do not know " + migration.providerName() + ", decline the migration."));
     }
 
+    /** The handler learns the migration is coming to them before the customer has even approved it. */
+    void handlerNominated(Migration migration) {
+        send(migration.handlerEmail(), migration, "You will handle the migration of \"" + migration.accountName()
+                + "\"", Map.of(
+                "heading", "A migration is coming to you",
+                "paragraphs", List.of("You were nominated to handle the migration " + migration.reference() + " of \""
+                                + migration.accountName() + "\" into " + migration.providerName() + ".",
+                        "Its cloud administrator, " + migration.cloudAdministratorEmail() + ", has been asked to "
+                                + "approve it. Once they do, you will receive a verification token by email; then "
+                                + "sign in, enter it and choose the customer's service plan."),
+                "actionLabel", "Open the migration",
+                "actionUrl", migrationUrl(migration)));
+    }
+
     void verificationToken(Migration migration, String token, Instant expiresAt, boolean reissued) {
         send(migration.handlerEmail(), migration, (reissued ? "New verification token" : "Verify the migration")
                 + " of \"" + migration.accountName() + "\"", Map.of(

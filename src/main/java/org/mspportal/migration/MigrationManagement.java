@@ -64,7 +64,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class MigrationManagement {
 
     static final String READERS = "hasRole('OPERATOR') or hasRole('MSP_ADMINISTRATOR') "
-            + "or hasRole('READ_ONLY_ADMINISTRATOR')";
+            + "or hasRole('READ_ONLY_ADMINISTRATOR') or hasAuthority('SCOPE_read')";
+    /** The MSP's own readers: its administrators and its API keys with the read scope. */
+    private static final String MSP_READERS = "hasRole('MSP_ADMINISTRATOR') or hasRole('READ_ONLY_ADMINISTRATOR') "
+            + "or hasAuthority('SCOPE_read')";
+    /** The MSP's moves: its MSP administrators and its API keys with the write scope. */
+    private static final String MSP_WRITERS = "hasRole('MSP_ADMINISTRATOR') or hasAuthority('SCOPE_write')";
     /** Usage ingestion takes batches of at most this many records. */
     private static final int USAGE_BATCH = 10_000;
 
@@ -156,9 +161,16 @@ public class MigrationManagement {
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public Page<Migration> list(Pageable page) {
+        return list(Optional.empty(), page);
+    }
+
+    /** Newest first, at {@code stage} when one is given: the caller's MSP's, or every MSP's for the operator. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(READERS)
+    public Page<Migration> list(Optional<Stage> stage, Pageable page) {
         Optional<UUID> scope = ProviderScope.current().providerId();
-        return new PageImpl<>(migrations.page(scope, (int) page.getOffset(), page.getPageSize()), page,
-                migrations.count(scope));
+        return new PageImpl<>(migrations.page(scope, stage, (int) page.getOffset(), page.getPageSize()), page,
+                migrations.count(scope, stage));
     }
 
     @Transactional(readOnly = true)
@@ -167,9 +179,12 @@ public class MigrationManagement {
         return visible(id);
     }
 
-    /** Every step so far, oldest first. */
+    /**
+     * Every step so far, oldest first. A write key may read it too: the API answers a move with the
+     * migration as the move left it, as every write of the API answers with what it wrote.
+     */
     @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
+    @PreAuthorize(READERS + " or hasAuthority('SCOPE_write')")
     public List<MigrationHistoryEntry> history(UUID id) {
         return migrations.history(visible(id).id());
     }
@@ -183,7 +198,7 @@ public class MigrationManagement {
 
     /** Who may handle the migration: the MSP's active MSP administrators. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('MSP_ADMINISTRATOR') or hasRole('READ_ONLY_ADMINISTRATOR')")
+    @PreAuthorize(MSP_READERS)
     public List<Administrator> handlers(UUID id) {
         visible(id);
         return administrators.list().stream()
@@ -193,7 +208,7 @@ public class MigrationManagement {
 
     /** The MSP's active plans, those covering the licence first. */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('MSP_ADMINISTRATOR') or hasRole('READ_ONLY_ADMINISTRATOR')")
+    @PreAuthorize(MSP_READERS)
     public List<PlanChoice> planChoices(UUID id) {
         Licence licence = visible(id).licence();
         return plans.list(false).stream()
@@ -207,7 +222,7 @@ public class MigrationManagement {
      * (Business without one), every licensed workload, monthly usage reports.
      */
     @Transactional
-    @PreAuthorize("hasRole('MSP_ADMINISTRATOR')")
+    @PreAuthorize(MSP_WRITERS)
     public ServicePlan createPlanFromLicence(UUID id, String name) {
         Licence licence = visible(id).licence();
         return plans.create(new CreateServicePlan(name, licence.hybridTenant().map(Licence.HybridTenant::edition)
@@ -219,7 +234,7 @@ public class MigrationManagement {
      * gets the approval link) and the MSP administrator who handles the migration.
      */
     @Transactional
-    @PreAuthorize("hasRole('MSP_ADMINISTRATOR')")
+    @PreAuthorize(MSP_WRITERS)
     public Migration nominate(UUID id, Nomination nomination) {
         Migration migration = locked(id);
         migration.stage().movedTo(Stage.CUSTOMER_APPROVAL);
@@ -238,6 +253,7 @@ public class MigrationManagement {
                 "approval_token_hash", LinkToken.fingerprint(token)),
                 actor(), false, "Cloud administrator " + cloudAdministrator + ", handled by " + handler.email());
         mails.approvalRequested(moved, token);
+        mails.handlerNominated(moved);
         return moved;
     }
 
@@ -289,7 +305,7 @@ public class MigrationManagement {
      * created in the MSP, locked, with its licence dates and past usage. Workflow 2 unlocks it at once.
      */
     @Transactional
-    @PreAuthorize("hasRole('MSP_ADMINISTRATOR')")
+    @PreAuthorize(MSP_WRITERS)
     public Migration verify(UUID id, Verification verification) {
         Migration migration = locked(id);
         Stage next = migration.licence().needsFinalising() ? Stage.FINALISING : Stage.COMPLETED;

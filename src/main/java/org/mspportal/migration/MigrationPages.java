@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.validation.ConstraintViolationException;
 
 import org.mspportal.customers.CustomerManagement;
+import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
 import org.mspportal.plans.ServicePlan;
 import org.mspportal.shared.NavigationItem;
@@ -49,9 +50,11 @@ class MigrationPages {
         this.clock = clock;
     }
 
+    /** Tenant administrators see only their assigned customers, and no migrations: no entry for them. */
     @Bean
     static NavigationItem migrationsNavigation() {
-        return NavigationItem.forEveryone(PortalSection.MIGRATIONS, PATH);
+        return NavigationItem.forEveryone(PortalSection.MIGRATIONS, PATH).onlyFor(Role.OPERATOR.authority(),
+                Role.MSP_ADMINISTRATOR.authority(), Role.READ_ONLY_ADMINISTRATOR.authority());
     }
 
     @GetMapping(PATH)

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,20 +88,29 @@ class Migrations {
                 .query(Migrations::row).optional();
     }
 
-    /** Newest first; every MSP's when {@code providerId} is empty. */
-    List<Migration> page(Optional<UUID> providerId, int offset, int limit) {
-        return jdbc.sql(SELECT + (providerId.isPresent() ? " WHERE m.provider_id = :provider" : "")
+    /** Newest first; every MSP's when {@code providerId} is empty, every stage's when {@code stage} is. */
+    List<Migration> page(Optional<UUID> providerId, Optional<Stage> stage, int offset, int limit) {
+        return jdbc.sql(SELECT + filter("m.", providerId, stage)
                         + " ORDER BY m.raised_at DESC, m.id LIMIT :limit OFFSET :offset")
                 .param("provider", providerId.orElse(null))
+                .param("stage", stage.map(Stage::name).orElse(null))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(Migrations::row).list();
     }
 
-    long count(Optional<UUID> providerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM migration" + (providerId.isPresent() ? " WHERE provider_id = :provider" : ""))
+    long count(Optional<UUID> providerId, Optional<Stage> stage) {
+        return jdbc.sql("SELECT COUNT(*) FROM migration" + filter("", providerId, stage))
                 .param("provider", providerId.orElse(null))
+                .param("stage", stage.map(Stage::name).orElse(null))
                 .query(Long.class).single();
+    }
+
+    private static String filter(String table, Optional<UUID> providerId, Optional<Stage> stage) {
+        List<String> conditions = new ArrayList<>();
+        providerId.ifPresent(ignored -> conditions.add(table + "provider_id = :provider"));
+        stage.ifPresent(ignored -> conditions.add(table + "stage = :stage"));
+        return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
     /**

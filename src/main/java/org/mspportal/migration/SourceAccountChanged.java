@@ -11,10 +11,18 @@ public record SourceAccountChanged(String action, UUID sourceAccountId, String s
         implements Auditable {
 
     static SourceAccountChanged registered(SourceAccount account) {
-        return new SourceAccountChanged("source-account.registered", account.id(),
-                "Registered source account \"" + account.name() + "\"",
-                Map.of("name", account.name(), "cloudAdministratorEmail", account.cloudAdministratorEmail(),
-                        "workloads", account.licence().workloads().toString(),
+        return added("source-account.registered", "Registered", account);
+    }
+
+    /** Registered from a CSV file, with the status the file gave it. */
+    static SourceAccountChanged imported(SourceAccount account) {
+        return added("source-account.imported", "Imported", account);
+    }
+
+    private static SourceAccountChanged added(String action, String verb, SourceAccount account) {
+        return new SourceAccountChanged(action, account.id(), verb + " source account \"" + account.name() + "\"",
+                Map.of("status", account.status().name(), "name", account.name(),
+                        "cloudAdministratorEmail", account.cloudAdministratorEmail(), "workloads", account.licence().workloads().toString(),
                         "pastUsageDays", account.pastUsageDays()));
     }
 

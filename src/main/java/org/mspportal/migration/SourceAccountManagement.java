@@ -1,10 +1,12 @@
 package org.mspportal.migration;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +56,54 @@ public class SourceAccountManagement {
     @Transactional
     @PreAuthorize("hasRole('OPERATOR')")
     public SourceAccount register(RegisterSourceAccount command) {
+        Checked checked = checked(command, SourceAccountStatus.ACTIVE);
+        accounts.add(checked.account(), checked.usage());
+        events.publishEvent(SourceAccountChanged.registered(checked.account()));
+        return checked.account();
+    }
+
+    /**
+     * Registers every account of a CSV file (see the template), or none: when any line is refused,
+     * nothing is stored and every refusal is returned with its line and column. Each account
+     * registered is audited as imported.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('OPERATOR')")
+    public SourceAccountImport importCsv(InputStream file) {
+        SourceAccountCsv.Lines read = SourceAccountCsv.read(file);
+        List<SourceAccountImport.Refusal> refusals = new ArrayList<>(read.refusals());
+        List<Checked> valid = new ArrayList<>();
+        for (SourceAccountCsv.Line line : read.lines()) {
+            try {
+                valid.add(checked(line.account(), line.status()));
+            } catch (RejectedInputs refused) {
+                refused.all().forEach(one -> refusals.add(new SourceAccountImport.Refusal(line.number(),
+                        SourceAccountCsv.column(one.field()), one.getMessage())));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            refusals.sort(Comparator.comparingLong(SourceAccountImport.Refusal::line));
+            return new SourceAccountImport(List.of(), refusals);
+        }
+        for (Checked checked : valid) {
+            accounts.add(checked.account(), checked.usage());
+            events.publishEvent(SourceAccountChanged.imported(checked.account()));
+        }
+        return new SourceAccountImport(valid.stream().map(Checked::account).toList(), List.of());
+    }
+
+    /** The template of {@link #importCsv}: its header and two example accounts. */
+    @PreAuthorize("hasRole('OPERATOR')")
+    public byte[] importTemplate() {
+        return SourceAccountCsv.template(LocalDate.now(clock));
+    }
+
+    /** An account whose every value was checked, not yet stored. */
+    private record Checked(SourceAccount account, List<PastUsage> usage) {
+    }
+
+    /** @throws RejectedInputs naming every invalid field */
+    private Checked checked(RegisterSourceAccount command, SourceAccountStatus status) {
         List<RejectedInput> problems = new ArrayList<>();
         String name = attempt(problems, () -> name(command.name()));
         String email = attempt(problems, () -> EmailAddress.checked("cloudAdministratorEmail",
@@ -63,11 +113,8 @@ public class SourceAccountManagement {
         if (!problems.isEmpty()) {
             throw new RejectedInputs(problems);
         }
-        SourceAccount account = new SourceAccount(UUID.randomUUID(), name, email, SourceAccountStatus.ACTIVE, licence,
-                usage.size(), clock.instant(), 0);
-        accounts.add(account, usage);
-        events.publishEvent(SourceAccountChanged.registered(account));
-        return account;
+        return new Checked(new SourceAccount(UUID.randomUUID(), name, email, status, licence, usage.size(),
+                clock.instant(), 0), usage);
     }
 
     @Transactional(readOnly = true)

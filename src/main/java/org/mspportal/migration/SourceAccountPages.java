@@ -1,6 +1,9 @@
 package org.mspportal.migration;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -20,15 +23,22 @@ import org.mspportal.shared.StaleVersion;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The platform operator's source accounts: the list, registering one, suspending, and raising a migration. */
+/**
+ * The platform operator's source accounts: the list, registering one, importing many from a CSV
+ * file, suspending, and raising a migration.
+ */
 @Controller
 class SourceAccountPages {
 
@@ -109,6 +119,39 @@ class SourceAccountPages {
         }
     }
 
+    @GetMapping(PATH + "/import")
+    String importing(Model model) {
+        return importForm(model, List.of());
+    }
+
+    /** Every line is checked before anything is stored; refusals are listed by line and column. */
+    @PostMapping(PATH + "/import")
+    String importCsv(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
+        if (file == null || file.isEmpty()) {
+            return importForm(model, List.of(new SourceAccountImport.Refusal(0, "",
+                    "Choose a CSV file to import.")));
+        }
+        SourceAccountImport imported;
+        try (InputStream content = file.getInputStream()) {
+            imported = accounts.importCsv(content);
+        }
+        if (imported.refused()) {
+            return importForm(model, imported.refusals());
+        }
+        int count = imported.registered().size();
+        redirect.addFlashAttribute("notice", "Imported " + (count == 1 ? "1 account." : count + " accounts."));
+        return "redirect:" + PATH;
+    }
+
+    @GetMapping(PATH + "/import/template.csv")
+    ResponseEntity<byte[]> importTemplate() {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"source-accounts.csv\"")
+                .body(accounts.importTemplate());
+    }
+
     @PostMapping(PATH + "/{id}/suspend")
     String suspend(@PathVariable UUID id, @RequestParam int version, RedirectAttributes redirect) {
         return statusChanged(() -> accounts.suspend(id, version), "Suspended", redirect);
@@ -135,6 +178,12 @@ class SourceAccountPages {
         } catch (RejectedInput refused) {
             return raiseForm(model, accounts.get(id), providerId, errors(refused));
         }
+    }
+
+    private String importForm(Model model, List<SourceAccountImport.Refusal> refusals) {
+        model.addAttribute("refusals", refusals);
+        model.addAttribute("maxAccounts", SourceAccountCsv.MAX_ACCOUNTS);
+        return "migration/source-account-import";
     }
 
     private String raiseForm(Model model, SourceAccount account, UUID providerId, Map<String, String> errors) {

@@ -12,6 +12,7 @@ import org.mspportal.shared.NavigationItem;
 import org.mspportal.shared.PortalSection;
 import org.mspportal.shared.PortalPrincipal;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -63,6 +64,7 @@ class LayoutModel {
             return List.of();
         }
         boolean operator = principal.providerId().isEmpty();
-        return navigation.stream().filter(item -> item.visibleTo(operator)).toList();
+        List<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        return navigation.stream().filter(item -> item.visibleTo(operator, held)).toList();
     }
 }

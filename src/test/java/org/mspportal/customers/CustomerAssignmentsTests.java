@@ -1,6 +1,8 @@
 package org.mspportal.customers;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.shared.NotFound;
+import org.mspportal.shared.StoredTime;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -60,6 +63,33 @@ class CustomerAssignmentsTests {
     @AfterEach
     void signOut() {
         TestMsps.actAsNobody();
+    }
+
+    @Test
+    void noTenantAdministratorIsAssignedToACustomerWhileAMigrationMovesItAndTheRefusalNamesTheMigration() {
+        Customer migrating = migrating("MIG-ADD00001");
+        SignedInAdministrator another = msps.stored(provider, Role.TENANT_ADMINISTRATOR);
+
+        var refusal = refusalOf(() -> assignments.assign(migrating.id(), another.accountId()));
+
+        assertThat(refusal.field()).isEqualTo(CustomerStatus.FIELD);
+        assertThat(refusal.getMessage()).contains("being migrated by migration MIG-ADD00001")
+                .contains("assigned or removed once the migration completes");
+        assertThat(assignments.administratorsOf(migrating.id())).isEmpty();
+    }
+
+    @Test
+    void noTenantAdministratorIsRemovedFromACustomerWhileAMigrationMovesIt() {
+        Customer migrating = migrating("MIG-REM00001");
+        jdbc.sql("INSERT INTO customer_administrator (customer_id, account_id, assigned_at, assigned_by) "
+                        + "VALUES (:customer, :account, :now, 'test')")
+                .param("customer", migrating.id()).param("account", tenantAdministrator.accountId())
+                .param("now", StoredTime.of(clock.instant())).update();
+
+        var refusal = refusalOf(() -> assignments.unassign(migrating.id(), tenantAdministrator.accountId()));
+
+        assertThat(refusal.getMessage()).contains("MIG-REM00001");
+        assertThat(assignments.administratorsOf(migrating.id())).hasSize(1);
     }
 
     @Test
@@ -257,7 +287,7 @@ class CustomerAssignmentsTests {
         TestMsps.actAs(tenantAdministrator);
         UpdateCustomer moreCredits = new UpdateCustomer(assigned.accountName(), assigned.organizationName(),
                 assigned.address(), assigned.phoneNumber(), assigned.tenantType(), assigned.storageRegion(),
-                assigned.creditQuota().add(java.math.BigDecimal.TEN), assigned.quotaEffectiveDate(),
+                assigned.creditQuota().add(BigDecimal.TEN), assigned.quotaEffectiveDate(),
                 assigned.quotaEndDate(), assigned.licenseExpiryDate(), assigned.version());
         UpdateCustomer longerLicence = new UpdateCustomer(assigned.accountName(), assigned.organizationName(),
                 assigned.address(), assigned.phoneNumber(), assigned.tenantType(), assigned.storageRegion(),
@@ -270,6 +300,14 @@ class CustomerAssignmentsTests {
     }
 
     // --- helpers -------------------------------------------------------------------------------
+
+    /** A customer a migration brought in and still locks, as the migration module registers it. */
+    private Customer migrating(String reference) {
+        LocalDate today = LocalDate.now(clock);
+        return customers.registerMigrated(new RegisterMigratedCustomer("Migrating " + UUID.randomUUID(),
+                testCustomers.plan(), "us-east-1", BigDecimal.TEN, today, today.plusYears(1),
+                today.plusYears(1), reference));
+    }
 
     private static UpdateCustomer renamed(Customer customer, String name) {
         return new UpdateCustomer(name, customer.organizationName(), customer.address(), customer.phoneNumber(),

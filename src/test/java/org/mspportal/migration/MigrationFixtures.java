@@ -20,6 +20,11 @@ import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.Workload;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
  * An operator, an MSP with two active MSP administrators (the second handles migrations) and a
@@ -142,7 +147,13 @@ final class MigrationFixtures {
         return token.group(1);
     }
 
-    <T> T asOperator(java.util.function.Supplier<T> work) {
+    /** A MockMvc request signed in as the administrator. */
+    static RequestPostProcessor signedIn(SignedInAdministrator administrator) {
+        return authentication(UsernamePasswordAuthenticationToken.authenticated(administrator, null,
+                List.of(new SimpleGrantedAuthority(administrator.role().authority()))));
+    }
+
+    static <T> T asOperator(java.util.function.Supplier<T> work) {
         TestMsps.actAs(OPERATOR);
         try {
             return work.get();

@@ -9,20 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.TestClock;
 import org.mspportal.TestMsps;
+import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
 import org.mspportal.plans.ServicePlanManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -99,6 +97,19 @@ class MigrationPagesTests {
     void anUnknownApprovalLinkShowsNothingOfAnyRequest() throws Exception {
         mvc.perform(get("/migration-approval/" + "A".repeat(43)))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("This link no longer works")));
+    }
+
+    @Test
+    void tenantAdministratorsAreNotOfferedTheMigrationsTheyCannotOpen() throws Exception {
+        TestMsps msps = new TestMsps(jdbc, clock);
+        SignedInAdministrator tenantAdministrator = msps.stored(msp.provider, Role.TENANT_ADMINISTRATOR);
+
+        mvc.perform(get("/customers").with(as(tenantAdministrator)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("href=\"/migrations\""))));
+        mvc.perform(get("/migrations").with(as(tenantAdministrator))).andExpect(status().isForbidden());
+        mvc.perform(get("/customers").with(as(msp.admin)))
+                .andExpect(content().string(containsString("href=\"/migrations\"")));
     }
 
     @Test
@@ -237,8 +248,7 @@ class MigrationPagesTests {
         return msp.asOperator(() -> migrations.get(migration.id())).stage();
     }
 
-    private static RequestPostProcessor as(SignedInAdministrator principal) {
-        return authentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                List.of(new SimpleGrantedAuthority(principal.role().authority()))));
+    private static RequestPostProcessor as(SignedInAdministrator administrator) {
+        return MigrationFixtures.signedIn(administrator);
     }
 }
