@@ -37,9 +37,11 @@ class WebhookPages {
         this.webhooks = webhooks;
     }
 
+    /** Tenant administrators manage assigned customers only: no entry for them (the pages are 403). */
     @Bean
     static NavigationItem webhooksNavigation() {
-        return NavigationItem.forAdministrators(PortalSection.WEBHOOKS, "/webhooks");
+        return NavigationItem.forAdministrators(PortalSection.WEBHOOKS, "/webhooks")
+                .onlyFor("ROLE_MSP_ADMINISTRATOR", "ROLE_READ_ONLY_ADMINISTRATOR");
     }
 
     /** The values the form shows: what was typed, or the endpoint's. */

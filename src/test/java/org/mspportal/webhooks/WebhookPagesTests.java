@@ -222,9 +222,10 @@ class WebhookPagesTests {
     }
 
     @Test
-    void tenantAdministratorsCannotSeeWebhooks() throws Exception {
-        mvc.perform(get("/webhooks").with(authentication(TestMsps.of(msp.provider, Role.TENANT_ADMINISTRATOR))))
-                .andExpect(status().isForbidden());
+    void tenantAdministratorsCannotSeeWebhooksNorTheirEntry() throws Exception {
+        RequestPostProcessor tenantAdmin = authentication(TestMsps.of(msp.provider, Role.TENANT_ADMINISTRATOR));
+        mvc.perform(get("/webhooks").with(tenantAdmin)).andExpect(status().isForbidden());
+        mvc.perform(get("/").with(tenantAdmin)).andExpect(content().string(not(containsString("href=\"/webhooks\""))));
     }
 
     @Test
