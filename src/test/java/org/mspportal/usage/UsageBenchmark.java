@@ -141,6 +141,7 @@ class UsageBenchmark {
         step("COPY of " + BATCHES + " × 10 000 records into usage_record, " + CLIENTS + " streams");
         double copied = copy(provider, ours, today);
         rollUp(COPIED);
+        rollUpProviderDays(COPIED);
         step("POST /api/v1/usage of " + BATCHES + " × 10 000 records, " + CLIENTS + " clients");
         double ingested = post(ingestKey, batches(ours, INGESTED, today, BATCHES), "measured");
         report.add(String.format(Locale.ROOT, "Ingestion through POST /api/v1/usage: %,10.0f records/s"
@@ -235,7 +236,11 @@ class UsageBenchmark {
                 + " saas_credits, credits) SELECT customer_id, CAST(date_trunc('month', usage_date) AS DATE), edition,"
                 + " provider_id, SUM(hybrid_credits), SUM(saas_credits), SUM(credits) FROM usage_daily"
                 + " GROUP BY customer_id, date_trunc('month', usage_date), edition, provider_id",
-                "VACUUM ANALYZE usage_daily", "VACUUM ANALYZE usage_monthly", "ANALYZE usage_record");
+                "INSERT INTO usage_provider_daily (provider_id, usage_date, edition, credits)"
+                + " SELECT provider_id, usage_date, edition, SUM(credits) FROM usage_daily"
+                + " GROUP BY provider_id, usage_date, edition",
+                "VACUUM ANALYZE usage_provider_daily", "VACUUM ANALYZE usage_daily", "VACUUM ANALYZE usage_monthly",
+                "ANALYZE usage_record");
         step(String.format(Locale.ROOT, "Bulk load, indexes and roll-ups took %.0f s",
                 (System.nanoTime() - start) / 1e9));
     }
@@ -266,10 +271,19 @@ class UsageBenchmark {
         }
     }
 
+    private void rollUpProviderDays(Workload workload) throws SQLException {
+        sql("INSERT INTO usage_provider_daily (provider_id, usage_date, edition, credits)"
+                + " SELECT provider_id, usage_date, COALESCE(edition, 'NONE'), SUM(credits) FROM usage_record"
+                + " WHERE workload = '" + workload.name() + "' GROUP BY provider_id, usage_date, COALESCE(edition, 'NONE')"
+                + " ON CONFLICT (provider_id, usage_date, edition)"
+                + " DO UPDATE SET credits = usage_provider_daily.credits + EXCLUDED.credits");
+    }
+
     private boolean rollUpsAgree() {
         return jdbc.sql("""
                 SELECT (SELECT SUM(credits) FROM usage_record) = (SELECT SUM(credits) FROM usage_daily)
-                   AND (SELECT SUM(credits) FROM usage_daily) = (SELECT SUM(credits) FROM usage_monthly)""")
+                   AND (SELECT SUM(credits) FROM usage_daily) = (SELECT SUM(credits) FROM usage_monthly)
+                   AND (SELECT SUM(credits) FROM usage_daily) = (SELECT SUM(credits) FROM usage_provider_daily)""")
                 .query(Boolean.class).single();
     }
 
