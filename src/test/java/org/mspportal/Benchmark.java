@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * key, the machine's load (the figures mean little without it) and the file the script prints.
  */
 public final class Benchmark {
-
-    private static final String PASSWORD = "correct horse battery staple";
 
     private final int port;
     private final JdbcClient jdbc;
@@ -110,23 +107,12 @@ public final class Benchmark {
 
     /** A new active MSP administrator of the provider, signed in through the real three steps. */
     public PortalClient signedInAdministrator(UUID provider) {
-        String email = "bench-" + UUID.randomUUID() + "@msp.example";
-        jdbc.sql("""
-                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
-                       activated_at)
-                VALUES (:id, :provider, :email, 'Benchmark administrator', 'MSP_ADMINISTRATOR', 'ACTIVE', :hash,
-                       :now, :now)""")
-                .param("id", UUID.randomUUID())
-                .param("provider", provider)
-                .param("email", email)
-                .param("hash", passwords.encode(PASSWORD))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+        String email = new BrowserSignIn(jdbc, clock, passwords, port).administratorOf(provider);
         PortalClient browser = new PortalClient(port);
         browser.get("/sign-in");
         browser.post("/sign-in", "email", email);
         browser.get("/sign-in/password");
-        browser.post("/sign-in/password", "password", PASSWORD);
+        browser.post("/sign-in/password", "password", BrowserSignIn.PASSWORD);
         browser.get("/sign-in/code");
         assertThat(browser.post("/sign-in/code", "code", new Mailbox(jdbc).latestCodeTo(email)).status())
                 .as("signed in").isEqualTo(302);

@@ -75,7 +75,11 @@ class UsageRecords {
 
     UsageRecords(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgresql = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+        this.postgresql = postgresql(jdbc);
+    }
+
+    static boolean postgresql(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
                 "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
     }
 

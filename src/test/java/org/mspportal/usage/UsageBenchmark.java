@@ -87,8 +87,8 @@ class UsageBenchmark {
     private static final int BATCHES = Integer.getInteger("portal.benchmark.batches", 50);
     private static final int WARM_UP_BATCHES = 6;
     private static final int CLIENTS = Integer.getInteger("portal.benchmark.clients", 3);
-    private static final int WARM_UP = Integer.getInteger("portal.benchmark.warm-up", 20);
-    private static final int MEASURED = Integer.getInteger("portal.benchmark.measured", 100);
+    private static final int WARM_UP = Integer.getInteger("portal.benchmark.warm-up", 10);
+    private static final int MEASURED = Integer.getInteger("portal.benchmark.measured", 50);
     private static final String COLUMNS = "(provider_id, customer_id, workload, usage_date, stored_bytes, credits,"
             + " edition, batch_id, created_at)";
 
@@ -144,10 +144,10 @@ class UsageBenchmark {
         rollUpProviderDays(COPIED);
         step("POST /api/v1/usage of " + BATCHES + " × 10 000 records, " + CLIENTS + " clients");
         double ingested = post(ingestKey, batches(ours, INGESTED, today, BATCHES), "measured");
-        report.add(String.format(Locale.ROOT, "Ingestion through POST /api/v1/usage: %,10.0f records/s"
+        figure(String.format(Locale.ROOT, "Ingestion through POST /api/v1/usage: %,10.0f records/s"
                 + " (%d clients, batches of 10 000, %,d records, Idempotency-Key sent)", ingested, CLIENTS,
                 BATCHES * 10_000));
-        report.add(String.format(Locale.ROOT, "Raw COPY into usage_record:          %,10.0f records/s"
+        figure(String.format(Locale.ROOT, "Raw COPY into usage_record:          %,10.0f records/s"
                 + " (%d streams, the same number of records); API ÷ COPY = %.2f", copied, CLIENTS, ingested / copied));
         assertThat(rollUpsAgree()).as("roll-ups add up to the records").isTrue();
 
@@ -162,9 +162,9 @@ class UsageBenchmark {
             for (Map.Entry<String, String> range : Map.of("month", month, "year ", year).entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).toList()) {
                 String query = "?" + range.getValue() + "&edition=" + edition;
-                report.add(measure("api  " + range.getKey() + " " + edition,
+                figure(measure("api  " + range.getKey() + " " + edition,
                         i -> bench.api(readKey, "/api/v1/reports/global-usage" + query)));
-                report.add(measure("page " + range.getKey() + " " + edition,
+                figure(measure("page " + range.getKey() + " " + edition,
                         i -> page(browser, "/reports/global-usage" + query)));
             }
         }
@@ -174,6 +174,12 @@ class UsageBenchmark {
 
     private static String measure(String name, IntFunction<Integer> request) {
         return Benchmark.measure(name, WARM_UP, MEASURED, request);
+    }
+
+    /** A line of the report, printed at once too: the report takes minutes. */
+    private void figure(String line) {
+        report.add(line);
+        step(line);
     }
 
     private static void step(String what) {
