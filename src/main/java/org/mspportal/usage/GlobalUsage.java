@@ -47,10 +47,6 @@ record GlobalUsage(UsageReportFilter filter, BigDecimal totalCredits, BigDecimal
         public BigDecimal quotaBar() {
             return quotaUtilization.min(BigDecimal.valueOf(100));
         }
-
-        boolean nameContains(String folded) {
-            return fold(accountName).contains(folded);
-        }
     }
 
     /**
@@ -64,32 +60,36 @@ record GlobalUsage(UsageReportFilter filter, BigDecimal totalCredits, BigDecimal
 
     /** The columns the customer table sorts by. */
     enum Column {
-        NAME(Comparator.comparing(customer -> fold(customer.accountName()))),
-        EDITION(Comparator.comparing(customer -> String.join(",", customer.editions()))),
-        CREDITS(Comparator.comparing(CustomerUsage::credits)),
-        QUOTA(Comparator.comparing(CustomerUsage::creditQuota)),
-        UTILIZATION(Comparator.comparing(CustomerUsage::quotaUtilization)),
-        LICENCE_EXPIRY(Comparator.comparing(CustomerUsage::licenseExpiryDate));
+        NAME(Comparator.comparing(Named::name)),
+        EDITION(Comparator.comparing(named -> String.join(",", named.customer().editions()))),
+        CREDITS(Comparator.comparing(named -> named.customer().credits())),
+        QUOTA(Comparator.comparing(named -> named.customer().creditQuota())),
+        UTILIZATION(Comparator.comparing(named -> named.customer().quotaUtilization())),
+        LICENCE_EXPIRY(Comparator.comparing(named -> named.customer().licenseExpiryDate()));
 
-        private final Comparator<CustomerUsage> order;
+        private final Comparator<Named> order;
 
-        Column(Comparator<CustomerUsage> order) {
+        Column(Comparator<Named> order) {
             this.order = order;
         }
 
         /** This column's order, ties broken by name and id so paging never repeats a line. */
-        Comparator<CustomerUsage> order(boolean descending) {
-            Comparator<CustomerUsage> primary = descending ? order.reversed() : order;
-            return primary.thenComparing(customer -> fold(customer.accountName()))
-                    .thenComparing(CustomerUsage::customerId);
+        private Comparator<Named> order(boolean descending) {
+            Comparator<Named> primary = descending ? order.reversed() : order;
+            return primary.thenComparing(Named::name).thenComparing(named -> named.customer().customerId());
         }
+    }
+
+    /** A line with its folded name, folded once rather than in every comparison of a sort. */
+    private record Named(CustomerUsage customer, String name) {
     }
 
     /** The customers whose account name contains {@code search} (any case, any Unicode form), sorted. */
     List<CustomerUsage> customers(String search, Column column, boolean descending) {
         String folded = search == null ? "" : fold(search.strip());
-        return customers.stream().filter(customer -> folded.isEmpty() || customer.nameContains(folded))
-                .sorted(column.order(descending)).toList();
+        return customers.stream().map(customer -> new Named(customer, fold(customer.accountName())))
+                .filter(named -> folded.isEmpty() || named.name().contains(folded))
+                .sorted(column.order(descending)).map(Named::customer).toList();
     }
 
     public boolean hasUsage() {

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Repository;
  * Reads of the daily and monthly roll-ups for reports; raw usage records are never read here. A
  * range is read as its whole calendar months from {@code usage_monthly} plus the days before the
  * first and after the last whole month from {@code usage_daily}, so a year costs about twelve
- * rows per customer and edition.
+ * rows per customer and edition. A whole MSP's credits over time come from its own daily roll-up.
  *
  * <p>{@code only}, when present, restricts every read to those customers: what a tenant
  * administrator reaches (a handful of customers, so an IN list).
@@ -31,35 +32,43 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RollUpReads {
 
-    /** The quota windows of many customers at once: one array per column, joined as a table. */
-    private static final String WINDOWS = """
-            UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY),
-                   CAST(? AS DATE ARRAY)) AS w (customer_id, first_day, month_from, month_until, last_day)""";
+    /**
+     * The quota windows of many customers at once: one array per column, unnested once into a
+     * table the three parts join (on PostgreSQL, a CTE used more than once is computed once).
+     */
     private static final String IN_WINDOWS = """
+            WITH w AS (
+                SELECT * FROM UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY),
+                                     CAST(? AS DATE ARRAY), CAST(? AS DATE ARRAY))
+                       AS w (customer_id, first_day, month_from, month_until, last_day))
             SELECT w.customer_id, SUM(m.credits) AS credits
-              FROM usage_monthly m JOIN %1$s
+              FROM usage_monthly m JOIN w
                 ON m.customer_id = w.customer_id AND m.usage_month >= w.month_from AND m.usage_month < w.month_until
              WHERE m.provider_id = ?
              GROUP BY w.customer_id
             UNION ALL
             SELECT w.customer_id, SUM(d.credits)
-              FROM usage_daily d JOIN %1$s
+              FROM usage_daily d JOIN w
                 ON d.customer_id = w.customer_id AND d.usage_date >= w.first_day AND d.usage_date < w.month_from
              WHERE d.provider_id = ?
              GROUP BY w.customer_id
             UNION ALL
             SELECT w.customer_id, SUM(d.credits)
-              FROM usage_daily d JOIN %1$s
+              FROM usage_daily d JOIN w
                 ON d.customer_id = w.customer_id AND d.usage_date >= w.month_until AND d.usage_date <= w.last_day
              WHERE d.provider_id = ?
-             GROUP BY w.customer_id""".formatted(WINDOWS);
+             GROUP BY w.customer_id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final Clock clock;
+    private final boolean postgresql;
 
-    RollUpReads(JdbcClient jdbc, JdbcTemplate template) {
+    RollUpReads(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.clock = clock;
+        this.postgresql = UsageRecords.postgresql(template);
     }
 
     /**
@@ -68,6 +77,16 @@ class RollUpReads {
      * months are empty and the days before {@code monthFrom} are the whole range.
      */
     record Split(LocalDate from, LocalDate to, LocalDate monthFrom, LocalDate monthUntil) {
+
+        /**
+         * As {@link #of(LocalDate, LocalDate)}, knowing that no usage is later than {@code today}
+         * (ingestion refuses future days): a range reaching today takes its last month whole from
+         * the monthly roll-up instead of summing that month's days, which for "the last twelve
+         * months" would be most of the rows read.
+         */
+        static Split of(LocalDate from, LocalDate to, LocalDate today) {
+            return of(from, to.isBefore(today) ? to : to.withDayOfMonth(to.lengthOfMonth()));
+        }
 
         static Split of(LocalDate from, LocalDate to) {
             LocalDate monthFrom = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
@@ -94,7 +113,7 @@ class RollUpReads {
     }
 
     List<CustomerCredits> perCustomer(UUID provider, Optional<Collection<UUID>> only, LocalDate from, LocalDate to) {
-        Split split = Split.of(from, to);
+        Split split = Split.of(from, to, LocalDate.now(clock));
         String restriction = only.isPresent() ? " AND customer_id IN (:only)" : "";
         JdbcClient.StatementSpec query = jdbc.sql("""
                 SELECT customer_id, edition, SUM(hybrid_credits) AS hybrid, SUM(saas_credits) AS saas FROM (
@@ -114,42 +133,60 @@ class RollUpReads {
                 .list();
     }
 
-    /** Credits per day and edition, from the daily roll-up: for short ranges. */
+    /**
+     * Credits per day and edition: for short ranges. A whole MSP's come from its own daily
+     * roll-up (a row per day and edition), some customers' from theirs.
+     */
     List<PeriodCredits> perDay(UUID provider, Optional<Collection<UUID>> only, LocalDate from, LocalDate to) {
-        JdbcClient.StatementSpec query = jdbc.sql("""
+        if (only.isEmpty()) {
+            return jdbc.sql("""
+                    SELECT usage_date AS period, edition, credits FROM usage_provider_daily
+                     WHERE provider_id = :provider AND usage_date >= :from AND usage_date <= :to""")
+                    .param("provider", provider).param("from", from).param("to", to)
+                    .query(RollUpReads::periodCredits).list();
+        }
+        return jdbc.sql("""
                 SELECT usage_date AS period, edition, SUM(credits) AS credits FROM usage_daily
-                 WHERE provider_id = :provider AND usage_date >= :from AND usage_date <= :to"""
-                + (only.isPresent() ? " AND customer_id IN (:only)" : "") + " GROUP BY usage_date, edition");
-        query.param("provider", provider).param("from", from).param("to", to);
-        only.ifPresent(ids -> query.param("only", ids));
-        return query.query(RollUpReads::periodCredits).list();
+                 WHERE provider_id = :provider AND usage_date >= :from AND usage_date <= :to
+                   AND customer_id IN (:only)
+                 GROUP BY usage_date, edition""")
+                .param("provider", provider).param("from", from).param("to", to).param("only", only.get())
+                .query(RollUpReads::periodCredits).list();
     }
 
     /**
-     * Credits per month and edition, each on its month's first day: whole months from the
-     * monthly roll-up, the partial months at either end summed from their days.
+     * Credits per month and edition, each on its month's first day: a whole MSP's summed from its
+     * days; some customers' from their monthly roll-up for whole months and from their days for
+     * the partial months at either end.
      */
     List<PeriodCredits> perMonth(UUID provider, Optional<Collection<UUID>> only, LocalDate from, LocalDate to) {
-        Split split = Split.of(from, to);
-        String restriction = only.isPresent() ? " AND customer_id IN (:only)" : "";
-        JdbcClient.StatementSpec query = jdbc.sql("""
-                SELECT usage_month AS period, edition, SUM(credits) AS credits FROM usage_monthly
-                 WHERE provider_id = :provider AND usage_month >= :monthFrom AND usage_month < :monthUntil%1$s
-                 GROUP BY usage_month, edition
-                UNION ALL
-                SELECT usage_date, edition, SUM(credits) FROM usage_daily
-                 WHERE provider_id = :provider AND ((usage_date >= :from AND usage_date < :monthFrom)
-                       OR (usage_date >= :monthUntil AND usage_date <= :to))%1$s
-                 GROUP BY usage_date, edition""".formatted(restriction));
-        bind(query, provider, only, split);
+        List<PeriodCredits> rows = only.isEmpty() ? perDay(provider, only, from, to)
+                : customersPerMonth(provider, only, from, to);
         Map<MonthOfEdition, BigDecimal> months = new HashMap<>();
-        for (PeriodCredits credits : query.query(RollUpReads::periodCredits).list()) {
+        for (PeriodCredits credits : rows) {
             months.merge(new MonthOfEdition(credits.period().withDayOfMonth(1), credits.edition()), credits.credits(),
                     BigDecimal::add);
         }
         List<PeriodCredits> perMonth = new ArrayList<>();
         months.forEach((key, credits) -> perMonth.add(new PeriodCredits(key.month(), key.edition(), credits)));
         return perMonth;
+    }
+
+    private List<PeriodCredits> customersPerMonth(UUID provider, Optional<Collection<UUID>> only, LocalDate from,
+            LocalDate to) {
+        Split split = Split.of(from, to, LocalDate.now(clock));
+        JdbcClient.StatementSpec query = jdbc.sql("""
+                SELECT usage_month AS period, edition, SUM(credits) AS credits FROM usage_monthly
+                 WHERE provider_id = :provider AND usage_month >= :monthFrom AND usage_month < :monthUntil
+                   AND customer_id IN (:only)
+                 GROUP BY usage_month, edition
+                UNION ALL
+                SELECT usage_date, edition, SUM(credits) FROM usage_daily
+                 WHERE provider_id = :provider AND ((usage_date >= :from AND usage_date < :monthFrom)
+                       OR (usage_date >= :monthUntil AND usage_date <= :to)) AND customer_id IN (:only)
+                 GROUP BY usage_date, edition""");
+        bind(query, provider, only, split);
+        return query.query(RollUpReads::periodCredits).list();
     }
 
     /**
@@ -162,7 +199,13 @@ class RollUpReads {
         if (windows.isEmpty()) {
             return consumed;
         }
-        List<Split> splits = windows.stream().map(window -> Split.of(window.first(), window.last())).toList();
+        if (postgresql) {
+            // Thousands of windows make PostgreSQL's estimate large enough for its JIT, which then
+            // takes longer to compile the plan than the plan takes to run; for this transaction only.
+            template.execute("SET LOCAL jit = off");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<Split> splits = windows.stream().map(window -> Split.of(window.first(), window.last(), today)).toList();
         PreparedStatementCreator statement = connection -> {
             PreparedStatement ps = connection.prepareStatement(IN_WINDOWS);
             Object[] ids = windows.stream().map(Window::customerId).toArray();
@@ -170,14 +213,13 @@ class RollUpReads {
             Object[] monthFroms = splits.stream().map(split -> Date.valueOf(split.monthFrom())).toArray();
             Object[] monthUntils = splits.stream().map(split -> Date.valueOf(split.monthUntil())).toArray();
             Object[] lasts = splits.stream().map(split -> Date.valueOf(split.to())).toArray();
-            int index = 1;
+            ps.setArray(1, connection.createArrayOf("uuid", ids));
+            ps.setArray(2, connection.createArrayOf("date", firsts));
+            ps.setArray(3, connection.createArrayOf("date", monthFroms));
+            ps.setArray(4, connection.createArrayOf("date", monthUntils));
+            ps.setArray(5, connection.createArrayOf("date", lasts));
             for (int part = 0; part < 3; part++) {
-                ps.setArray(index++, connection.createArrayOf("uuid", ids));
-                ps.setArray(index++, connection.createArrayOf("date", firsts));
-                ps.setArray(index++, connection.createArrayOf("date", monthFroms));
-                ps.setArray(index++, connection.createArrayOf("date", monthUntils));
-                ps.setArray(index++, connection.createArrayOf("date", lasts));
-                ps.setObject(index++, provider);
+                ps.setObject(6 + part, provider);
             }
             return ps;
         };

@@ -13,7 +13,7 @@ import org.mspportal.plans.Edition;
 import org.mspportal.plans.Workload;
 
 /**
- * The changes a batch makes to the daily and monthly roll-ups, summed in memory first so each
+ * The changes a batch makes to the daily and monthly roll-ups (and the MSP's daily one), summed in memory first so each
  * roll-up row is written once per batch, in key order (two batches then lock rows in the same
  * order and cannot deadlock). A replaced record adds its new credits and takes back its old ones.
  */
@@ -24,6 +24,7 @@ final class RollUps {
 
     private final SortedMap<Period, Amount> daily = new TreeMap<>();
     private final SortedMap<Period, Amount> monthly = new TreeMap<>();
+    private final SortedMap<ProviderDay, BigDecimal> providerDaily = new TreeMap<>();
 
     /** A roll-up row: a customer's day (or month, starting on its first day) under one edition. */
     record Period(UUID customerId, LocalDate start, String edition) implements Comparable<Period> {
@@ -33,6 +34,18 @@ final class RollUps {
 
         @Override
         public int compareTo(Period other) {
+            return ORDER.compare(this, other);
+        }
+    }
+
+    /** A row of the MSP's own daily roll-up: a day under one edition. */
+    record ProviderDay(LocalDate day, String edition) implements Comparable<ProviderDay> {
+
+        private static final Comparator<ProviderDay> ORDER = Comparator.comparing(ProviderDay::day)
+                .thenComparing(ProviderDay::edition);
+
+        @Override
+        public int compareTo(ProviderDay other) {
             return ORDER.compare(this, other);
         }
     }
@@ -72,6 +85,7 @@ final class RollUps {
         Amount amount = Amount.of(workload, credits);
         daily.merge(new Period(customerId, day, filedUnder), amount, Amount::plus);
         monthly.merge(new Period(customerId, day.withDayOfMonth(1), filedUnder), amount, Amount::plus);
+        providerDaily.merge(new ProviderDay(day, filedUnder), credits, BigDecimal::add);
     }
 
     /** The changes to days, in key order, without those that cancel out. */
@@ -81,6 +95,13 @@ final class RollUps {
 
     Map<Period, Amount> monthly() {
         return changed(monthly);
+    }
+
+    /** The changes to the MSP's days, in key order, without those that cancel out. */
+    Map<ProviderDay, BigDecimal> providerDaily() {
+        SortedMap<ProviderDay, BigDecimal> changed = new TreeMap<>(providerDaily);
+        changed.values().removeIf(credits -> credits.signum() == 0);
+        return Collections.unmodifiableSortedMap(changed);
     }
 
     private static Map<Period, Amount> changed(SortedMap<Period, Amount> changes) {
