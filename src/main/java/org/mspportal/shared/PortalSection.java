@@ -10,7 +10,7 @@ public enum PortalSection {
     MIGRATIONS("Migrations", "bi-arrow-left-right", "Bring customers managed elsewhere into the portal."),
     ADMINISTRATORS("Administrators", "bi-people", "Who may sign in, with which role, and how."),
     API_KEYS("API keys", "bi-key", "Keys that let your own tools use the portal's API, each with its scopes."),
-    WEBHOOKS("Webhooks", "bi-broadcast", "Signed HTTPS calls to your own systems when alerts are raised or customers change."),
+    WEBHOOKS("Webhooks", "bi-broadcast", "Signed HTTPS calls to your own systems when alerts are raised, customers change or migrations move."),
     AUDIT("Audit", "bi-journal-check", "Every administrative action: who, what, when and from where.");
 
     private final String label;
