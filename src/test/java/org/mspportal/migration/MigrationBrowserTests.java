@@ -75,14 +75,7 @@ class MigrationBrowserTests {
     void theOperatorRegistersAnAccountAndRaisesItsMigration(Page page) {
         MigrationFixtures msp = new MigrationFixtures(jdbc, clock, sources, migrations, plans);
         BrowserSignIn signIn = new BrowserSignIn(jdbc, clock, passwords, port);
-        String operator = "operator-" + UUID.randomUUID() + "@portal.example";
-        jdbc.sql("""
-                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
-                                     activated_at)
-                VALUES (:id, NULL, :email, 'Operator', 'OPERATOR', 'ACTIVE', :hash, :now, :now)""")
-                .param("id", UUID.randomUUID()).param("email", operator)
-                .param("hash", passwords.encode(BrowserSignIn.PASSWORD))
-                .param("now", org.mspportal.shared.StoredTime.of(clock.instant())).update();
+        String operator = signIn.operator();
         String name = "Crème brûlée Café 🍮 " + UUID.randomUUID().toString().substring(0, 4);
         signIn.signIn(page, operator);
 
