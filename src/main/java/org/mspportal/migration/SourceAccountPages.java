@@ -163,6 +163,7 @@ class SourceAccountPages {
         model.addAttribute("errors", errors);
         model.addAttribute("editions", Edition.values());
         model.addAttribute("hybridWorkloads", Workload.Group.HYBRID.workloads());
+        model.addAttribute("workloadCodes", java.util.Arrays.stream(Workload.values()).map(Workload::name).toList());
         return "migration/source-account-form";
     }
 

@@ -3,6 +3,7 @@ package org.mspportal.migration;
 import java.util.List;
 import java.util.UUID;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,10 @@ class MigrationBrowserTests {
         assertThat(page.getByText("Registered")).isVisible();
         Chromium.screenshots(page, "source-accounts");
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Migrate…")).first().click();
+        // Other tests' accounts share the list: take this one's row.
+        page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Migrate…"))
+                .click();
         page.getByLabel("Into the MSP").selectOption(msp.provider.toString());
         Chromium.screenshots(page, "migration-raise");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise the migration")).click();
