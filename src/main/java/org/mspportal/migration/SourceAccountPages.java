@@ -103,6 +103,9 @@ class SourceAccountPages {
         try {
             SourceAccount account = accounts.register(form.command());
             redirect.addFlashAttribute("notice", "Registered \"" + account.name() + "\".");
+            // The list may be long: offer the next step for this account where the notice is read.
+            redirect.addFlashAttribute("registeredId", account.id());
+            redirect.addFlashAttribute("registeredName", account.name());
             return "redirect:" + PATH;
         } catch (RejectedInput refused) {
             return form(model, form, errors(refused));

@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import com.microsoft.playwright.Browser;
@@ -19,6 +20,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.BrowserSignIn;
@@ -106,16 +108,11 @@ class MigrationJourneyBrowserTests {
         LocalDate microsoft365 = journey.today.plusDays(200);
         LocalDate endpoints = journey.today.plusDays(400);
 
-        registerAndRaise(journey, name, form -> {
+        String token = upToVerification(journey, name, form -> {
             form.getByLabel("Microsoft 365 expires on").fill(microsoft365.toString());
             form.getByLabel("Endpoints expire on").fill(endpoints.toString());
-        }, "w2");
-        nominate(journey, name, "w2");
-        approveFromTheEmailedLink(journey, name, "w2");
-
-        String token = handlerOpensTheVerificationEmail(journey);
+        }, "w2", List.of("Microsoft 365", "Endpoints"));
         Page handler = journey.handler;
-        assertLicensedProductsInPlainView(handler, List.of("Microsoft 365", "Endpoints"));
         // Both products take the later tenant date: the SaaS & endpoints tenant's latest product.
         assertThat(handler.locator(".licence-table tbody")).containsText(SHOWN.format(endpoints));
         assertThat(handler.getByText("None of your plans covers this licence yet")).isVisible();
@@ -123,12 +120,9 @@ class MigrationJourneyBrowserTests {
 
         assertThat(handler.getByLabel("Plan name")).hasValue(name + " (migrated)");
         handler.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create plan")).click();
-        assertThat(handler.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Created the plan")))
-                .isVisible();
-        Locator plan = handler.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(name + " (migrated)"));
-        assertThat(plan).isChecked();
-        assertThat(handler.locator(".form-check").filter(new Locator.FilterOptions().setHasText(name)))
-                .containsText("Compatible");
+        assertThat(handler.getByText("Created the plan")).isVisible();
+        assertThat(plan(handler, name + " (migrated)")).isChecked();
+        assertThat(planChoice(handler, name)).containsText("Compatible");
         verify(handler, token, "50", "w2");
         assertThat(handler.getByText("is now one of your customers")).isVisible();
         assertThat(handler.locator(".migration-stage").first()).hasText("Completed");
@@ -170,7 +164,7 @@ class MigrationJourneyBrowserTests {
             TestMsps.actAsNobody();
         }
 
-        registerAndRaise(journey, name, form -> {
+        String token = upToVerification(journey, name, form -> {
             form.getByLabel("Edition").selectOption("ENTERPRISE");
             form.getByLabel("VMware").check();
             form.getByLabel("NAS").check();
@@ -178,17 +172,11 @@ class MigrationJourneyBrowserTests {
             form.getByLabel("Microsoft 365 expires on").fill(microsoft365.toString());
             form.getByLabel("Past usage to carry over").fill("VMWARE," + journey.today.minusDays(5) + ",4.5\n"
                     + "NAS," + journey.today.minusDays(3) + ",2.25");
-        }, "w1");
-        nominate(journey, name, "w1");
-        approveFromTheEmailedLink(journey, name, "w1");
-
-        String token = handlerOpensTheVerificationEmail(journey);
+        }, "w1", List.of("Hybrid workloads", "Microsoft 365"));
         Page handler = journey.handler;
-        assertLicensedProductsInPlainView(handler, List.of("Hybrid workloads", "Microsoft 365"));
-        assertThat(handler.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Enterprise, everything"))).isChecked();
-        assertThat(handler.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Business, Microsoft 365"))).isDisabled();
-        assertThat(handler.locator(".form-check").filter(new Locator.FilterOptions().setHasText("Business, Microsoft 365")))
-                .containsText("Does not cover the licence");
+        assertThat(plan(handler, "Enterprise, everything")).isChecked();
+        assertThat(plan(handler, "Business, Microsoft 365")).isDisabled();
+        assertThat(planChoice(handler, "Business, Microsoft 365")).containsText("Does not cover the licence");
         verify(handler, token, "80", "w1");
         assertThat(handler.getByText("the platform operator now finalises")).isVisible();
         assertThat(handler.locator(".migration-stage").first()).hasText("Finalising");
@@ -242,8 +230,22 @@ class MigrationJourneyBrowserTests {
         assertThat(admin.locator(".mail-text")).containsText("is now one of your customers");
     }
 
-    /** The operator signs in, registers the account with the products {@code licence} fills in, and raises its migration. */
-    private void registerAndRaise(Journey journey, String name, java.util.function.Consumer<Locator> licence,
+    /**
+     * Both workflows up to the verification: registered and raised, nominated, approved from the
+     * emailed link; the handler has their token and the migration open, its licensed products in view.
+     */
+    private String upToVerification(Journey journey, String name, Consumer<Locator> licence,
+            String step, List<String> products) {
+        registerAndRaise(journey, name, licence, step);
+        nominate(journey, name, step);
+        approveFromTheEmailedLink(journey, name, step);
+        String token = handlerOpensTheVerificationEmail(journey);
+        assertLicensedProductsInPlainView(journey.handler, products);
+        return token;
+    }
+
+    /** The operator signs in, registers the account with the products {@code licence} fills in, and raises it. */
+    private void registerAndRaise(Journey journey, String name, Consumer<Locator> licence,
             String step) {
         Page operator = journey.operator;
         journey.signIn.signIn(operator, journey.operatorEmail);
@@ -259,9 +261,9 @@ class MigrationJourneyBrowserTests {
         operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register")).click();
         assertThat(operator.getByText("Registered \"" + name + "\".")).isVisible();
 
-        operator.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name))
-                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Migrate…")).click();
-        operator.getByLabel("Into the MSP").selectOption(new com.microsoft.playwright.options.SelectOption()
+        Chromium.screenshots(operator, "journey-" + step + "-01-registered");
+        operator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Migrate it now…")).click();
+        operator.getByLabel("Into the MSP").selectOption(new SelectOption()
                 .setLabel(journey.mspName));
         operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Raise the migration")).click();
         assertThat(operator.getByText("were emailed")).isVisible();
@@ -279,7 +281,7 @@ class MigrationJourneyBrowserTests {
         assertThat(row).containsText("Action required");
         row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name)).click();
         assertThat(admin.getByLabel("Customer's cloud administrator")).hasValue(journey.cloudAdminEmail);
-        admin.getByLabel("MSP administrator handling it").selectOption(new com.microsoft.playwright.options.SelectOption()
+        admin.getByLabel("MSP administrator handling it").selectOption(new SelectOption()
                 .setLabel(journey.handlerEmail));
         Chromium.screenshots(admin, "journey-" + step + "-03-nominate");
         admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the approval request")).click();
@@ -295,8 +297,8 @@ class MigrationJourneyBrowserTests {
         Page cloudAdmin = journey.cloudAdmin;
         journey.mailbox.open(cloudAdmin, journey.cloudAdminEmail, "Approve the migration of \"" + name + "\"");
         journey.mailbox.follow(cloudAdmin, "/migration-approval/");
-        assertThat(cloudAdmin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Approve the migration?")))
-                .isVisible();
+        assertThat(cloudAdmin.getByRole(AriaRole.HEADING,
+                new Page.GetByRoleOptions().setName("Approve the migration?"))).isVisible();
         assertThat(cloudAdmin.locator(".approval-card")).containsText(name);
         assertThat(cloudAdmin.locator(".approval-card")).containsText(journey.mspName);
         Chromium.screenshots(cloudAdmin, "journey-" + step + "-04-approval");
@@ -320,6 +322,14 @@ class MigrationJourneyBrowserTests {
         journey.mailbox.follow(handler, "/migrations/");
         assertThat(handler.locator(".migration-stage").first()).hasText("MSP verification");
         return token;
+    }
+
+    private static Locator plan(Page page, String name) {
+        return page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(name));
+    }
+
+    private static Locator planChoice(Page page, String name) {
+        return page.locator(".form-check").filter(new Locator.FilterOptions().setHasText(name));
     }
 
     private static void assertLicensedProductsInPlainView(Page page, List<String> products) {
