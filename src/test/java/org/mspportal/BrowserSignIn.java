@@ -32,6 +32,21 @@ public record BrowserSignIn(JdbcClient jdbc, Clock clock, PasswordEncoder passwo
         return email;
     }
 
+    /** A new active platform operator; returns their email. */
+    public String operator() {
+        String email = "operator-" + UUID.randomUUID() + "@portal.example";
+        jdbc.sql("""
+                INSERT INTO account (id, provider_id, email, display_name, role, status, password_hash, created_at,
+                                     activated_at)
+                VALUES (:id, NULL, :email, 'Operator', 'OPERATOR', 'ACTIVE', :hash, :now, :now)""")
+                .param("id", UUID.randomUUID())
+                .param("email", email)
+                .param("hash", passwords.encode(PASSWORD))
+                .param("now", StoredTime.of(clock.instant()))
+                .update();
+        return email;
+    }
+
     /** Email, password and the mailed code, as a person signs in; ends on the home page. */
     public void signIn(Page page, String email) {
         page.navigate(Chromium.baseUrl(port) + "/sign-in");

@@ -105,6 +105,14 @@ public class CustomerManagement {
         return visible(id).shown();
     }
 
+    /** The reference of the migration moving the customer, for the pages to name it; empty once it completed. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Optional<String> migrationMoving(UUID id) {
+        Customers.Stored customer = visible(id);
+        return customer.status().allowsChanges() ? Optional.empty() : customers.migrationReference(customer.id());
+    }
+
     /** A page of the MSP's customers matching every filter given, with how many match in all. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

@@ -151,6 +151,7 @@ class CustomerPages {
         model.addAttribute("otherPlans", allPlans.stream()
                 .filter(plan -> !plan.archived() && !plan.id().equals(customer.servicePlanId())).toList());
         model.addAttribute("confirm", view.confirmations().contains(confirm) ? confirm : null);
+        model.addAttribute("migration", customers.migrationMoving(id).orElse(null));
         return "customers/customer";
     }
 
@@ -159,8 +160,9 @@ class CustomerPages {
         requireWriter();
         Customer customer = customers.get(id);
         if (!customer.status().allowsChanges()) {
-            redirect.addFlashAttribute("problem", "This customer is being migrated; it can be edited once the "
-                    + "migration completes.");
+            redirect.addFlashAttribute("problem", "This customer is being migrated"
+                    + customers.migrationMoving(id).map(reference -> " by migration " + reference).orElse("")
+                    + "; it can be edited once the migration completes.");
             return "redirect:/customers/" + id;
         }
         return form(model, customer, CustomerForm.of(customer), Map.of());

@@ -97,8 +97,8 @@ class MigrationMails {
                 "paragraphs", List.of(migration.handlerEmail() + " verified the migration " + migration.reference()
                         + " of \"" + migration.accountName() + "\" to " + migration.providerName()
                         + ". The customer stays locked until you finalise it."),
-                "actionLabel", "Open the migrations",
-                "actionUrl", baseUrl + "/migrations"));
+                "actionLabel", "Open the migration",
+                "actionUrl", migrationUrl(migration)));
     }
 
     void completed(Migration migration) {

@@ -113,6 +113,9 @@ class SourceAccountPages {
         try {
             SourceAccount account = accounts.register(form.command());
             redirect.addFlashAttribute("notice", "Registered \"" + account.name() + "\".");
+            // The list may be long: offer the next step for this account where the notice is read.
+            redirect.addFlashAttribute("registeredId", account.id());
+            redirect.addFlashAttribute("registeredName", account.name());
             return "redirect:" + PATH;
         } catch (RejectedInput refused) {
             return form(model, form, errors(refused));
@@ -212,6 +215,7 @@ class SourceAccountPages {
         model.addAttribute("errors", errors);
         model.addAttribute("editions", Edition.values());
         model.addAttribute("hybridWorkloads", Workload.Group.HYBRID.workloads());
+        model.addAttribute("workloadCodes", java.util.Arrays.stream(Workload.values()).map(Workload::name).toList());
         return "migration/source-account-form";
     }
 

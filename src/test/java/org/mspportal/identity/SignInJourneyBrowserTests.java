@@ -1,6 +1,5 @@
 package org.mspportal.identity;
 
-import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,6 +10,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.mspportal.BrowserTest;
 import org.mspportal.Chromium;
+import org.mspportal.DevMailboxReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,9 +74,7 @@ class SignInJourneyBrowserTests {
     private void activateFromTheMailbox(Page page, String email, String password, String step) {
         openNewestMail(page, email, "Activate your MSP Portal account");
         Chromium.screenshots(page, step + "-mailbox");
-        String link = page.locator(".mail-text a").filter(new Locator.FilterOptions().setHasText("/activate/"))
-                .first().getAttribute("href");
-        page.navigate(url(URI.create(link).getPath()));
+        new DevMailboxReader(jdbc, port).follow(page, "/activate/");
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Activate your account")))
                 .isVisible();
@@ -186,28 +184,8 @@ class SignInJourneyBrowserTests {
         assertThat(page).hasURL(url("/sign-in"));
     }
 
-    /**
-     * Opens the newest mail to the recipient with that subject in the development mailbox. Other
-     * tests share the database, so the mail may be pages back: its id is looked up, and the
-     * mailbox's own page for it is opened, as a person following the list would reach it.
-     */
     private void openNewestMail(Page page, String recipient, String subject) {
-        long id = jdbc.sql("""
-                SELECT id FROM outbound_email WHERE recipient = :recipient AND subject LIKE :subject
-                 ORDER BY id DESC LIMIT 1""")
-                .param("recipient", recipient)
-                .param("subject", subject + "%")
-                .query(Long.class)
-                .optional()
-                .orElseThrow(() -> new AssertionError("No mail \"" + subject + "\" to " + recipient));
-        page.navigate(url("/dev/mailbox"));
-        Locator listed = page.locator(".mailbox a[href$='/dev/mailbox/" + id + "']");
-        if (listed.count() > 0) {
-            listed.first().click();
-        } else {
-            page.navigate(url("/dev/mailbox/" + id));
-        }
-        assertThat(page.locator(".mail-text")).isVisible();
+        new DevMailboxReader(jdbc, port).open(page, recipient, subject);
     }
 
     private String url(String path) {

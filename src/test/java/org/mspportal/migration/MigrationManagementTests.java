@@ -373,6 +373,15 @@ class MigrationManagementTests {
     }
 
     @Test
+    void theMailAskingTheOperatorToFinaliseLinksToTheMigrationItself() {
+        Migration migration = msp.raised(msp.hybridAccount("Finalise link " + UUID.randomUUID(), List.of()));
+        msp.verified(migration.id(), msp.approved(migration.id()));
+
+        assertThat(msp.mailbox.latestTo(MigrationFixtures.OPERATOR.email()).text())
+                .contains("/migrations/" + migration.id());
+    }
+
+    @Test
     void illegalTransitionsAreRefusedAndChangeNothing() {
         Migration migration = msp.raised(msp.hybridAccount("Illegal " + UUID.randomUUID(), List.of()));
 

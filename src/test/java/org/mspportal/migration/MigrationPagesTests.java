@@ -25,6 +25,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -167,6 +168,20 @@ class MigrationPagesTests {
                         .param("storageRegion", "us-east-1").param("creditQuota", "50"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("expired")));
         assertThat(stage(migration)).isEqualTo(Stage.MSP_VERIFICATION);
+    }
+
+    @Test
+    void aCustomerBeingMigratedNamesTheMigrationOnItsPageAndWhenAnEditIsRefused() throws Exception {
+        Migration migration = msp.raised(msp.hybridAccount("Locked " + UUID.randomUUID(), List.of()));
+        UUID customer = msp.verified(migration.id(), msp.approved(migration.id())).customerId();
+
+        mvc.perform(get("/customers/" + customer).with(as(msp.admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(migration.reference())));
+        mvc.perform(get("/customers/" + customer + "/edit").with(as(msp.admin)))
+                .andExpect(redirectedUrl("/customers/" + customer))
+                .andExpect(flash().attribute("problem", containsString("being migrated by migration "
+                        + migration.reference())));
     }
 
     @Test
