@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.mspportal.shared.ProviderScope;
+import org.mspportal.shared.LikePattern;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -106,10 +107,10 @@ class AuditEntries {
             Filter filter = new Filter(new ArrayList<>(), new HashMap<>());
             scope.providerId().ifPresent(id -> filter.add("provider_id = :providerId", "providerId", id));
             if (hasText(query.actor())) {
-                filter.add("LOWER(actor) LIKE :actor", "actor", "%" + escapeLike(query.actor().toLowerCase()) + "%");
+                filter.add("LOWER(actor) LIKE :actor", "actor", LikePattern.containing(query.actor().toLowerCase()));
             }
             if (hasText(query.action())) {
-                filter.add("action LIKE :action", "action", escapeLike(query.action().trim()) + "%");
+                filter.add("action LIKE :action", "action", LikePattern.startingWith(query.action().trim()));
             }
             if (hasText(query.objectType())) {
                 filter.add("object_type = :objectType", "objectType", query.objectType().trim());
@@ -137,11 +138,6 @@ class AuditEntries {
 
         private static boolean hasText(String value) {
             return value != null && !value.isBlank();
-        }
-
-        /** The backslash is the default LIKE escape character in both H2 and PostgreSQL. */
-        private static String escapeLike(String value) {
-            return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         }
 
         private static OffsetDateTime startOf(LocalDate day) {

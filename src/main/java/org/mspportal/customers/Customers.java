@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.mspportal.shared.StoredTime;
+import org.mspportal.shared.LikePattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -204,7 +205,7 @@ class Customers {
                     "account", account));
             if (query.text() != null && !query.text().isBlank()) {
                 conditions.add("(name_key LIKE :text ESCAPE '\\' OR LOWER(organization_name) LIKE :text ESCAPE '\\')");
-                params.put("text", "%" + likeEscaped(folded(query.text())) + "%");
+                params.put("text", LikePattern.containing(folded(query.text())));
             }
             if (query.servicePlanId() != null) {
                 add("service_plan_id = :plan", "plan", query.servicePlanId());
@@ -254,9 +255,6 @@ class Customers {
         return Normalizer.normalize(normal.replaceAll("[\\s\\p{Z}]+", " "), Normalizer.Form.NFC);
     }
 
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     private static String order(CustomerQuery.Sort sort) {
         CustomerQuery.Sort chosen = sort == null ? CustomerQuery.Sort.NAME : sort;

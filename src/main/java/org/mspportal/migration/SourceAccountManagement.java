@@ -119,8 +119,9 @@ public class SourceAccountManagement {
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('OPERATOR')")
-    public Page<SourceAccount> list(Pageable page) {
-        return new PageImpl<>(accounts.page((int) page.getOffset(), page.getPageSize()), page, accounts.count());
+    public Page<SourceAccount> list(String search, Pageable page) {
+        return new PageImpl<>(accounts.page(search, (int) page.getOffset(), page.getPageSize()), page,
+                accounts.count(search));
     }
 
     @Transactional(readOnly = true)

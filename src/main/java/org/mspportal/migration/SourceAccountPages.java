@@ -98,8 +98,9 @@ class SourceAccountPages {
     }
 
     @GetMapping(PATH)
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("accounts", accounts.list(PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+    String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("q", q.strip());
+        model.addAttribute("accounts", accounts.list(q, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "migration/source-accounts";
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import org.mspportal.plans.Edition;
 import org.mspportal.plans.Workload;
 import org.mspportal.shared.StoredTime;
+import org.mspportal.shared.LikePattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,15 +77,28 @@ class SourceAccounts {
                 .query(SourceAccounts::row).optional();
     }
 
-    List<SourceAccount> page(int offset, int limit) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM source_account ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+    /** Accounts whose name or cloud administrator's email contains {@code search} (any case), newest first. */
+    List<SourceAccount> page(String search, int offset, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM source_account WHERE " + MATCHING
+                        + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset")
+                .param("pattern", pattern(search))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(SourceAccounts::row).list();
     }
 
-    long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM source_account").query(Long.class).single();
+    long count(String search) {
+        return jdbc.sql("SELECT COUNT(*) FROM source_account WHERE " + MATCHING)
+                .param("pattern", pattern(search)).query(Long.class).single();
+    }
+
+    private static final String MATCHING =
+            "(LOWER(name) LIKE :pattern ESCAPE '\\' OR LOWER(cloud_administrator_email) LIKE :pattern ESCAPE '\\')";
+
+    /** A LIKE pattern for the text, its own % and _ taken literally; every account without text. */
+    private static String pattern(String search) {
+        String text = search == null ? "" : search.strip().toLowerCase(Locale.ROOT);
+        return LikePattern.containing(text);
     }
 
     boolean setStatus(UUID id, SourceAccountStatus status, int version) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.mspportal.shared.StoredTime;
+import org.mspportal.shared.LikePattern;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -93,11 +94,7 @@ class Providers {
 
     /** A LIKE pattern that takes the search literally: {@code %} and {@code _} in a name are not wildcards. */
     private static String pattern(String search) {
-        String literal = search == null ? "" : nameKey(search)
-                .replace("\\", "\\\\")
-                .replace("%", "\\%")
-                .replace("_", "\\_");
-        return "%" + literal + "%";
+        return LikePattern.containing(search == null ? "" : nameKey(search));
     }
 
     /** Column names come from this fixed list only, never from the request. */

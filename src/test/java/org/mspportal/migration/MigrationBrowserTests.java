@@ -135,7 +135,10 @@ class MigrationBrowserTests {
                 + name + " two,it@two.example,suspended,ENTERPRISE,VMWARE;NAS," + expiry + ",,,\n"));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
         assertThat(page.getByText("Imported 2 accounts.")).isVisible();
-        assertThat(page.getByText(name + " two")).isVisible();
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search")).fill(name);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        assertThat(page.getByRole(AriaRole.TABLE)).containsText(name + " two");
+        assertThat(page.getByRole(AriaRole.ROW)).hasCount(3); // the header and the two imported accounts
         Chromium.screenshots(page, "source-accounts-imported");
     }
 

@@ -203,6 +203,20 @@ class MigrationPagesTests {
     }
 
     @Test
+    void theOperatorFindsSourceAccountsByNameOrEmailWithWildcardsTakenLiterally() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        msp.saasAccount("Ωμέγα 100% " + tag, List.of());
+        msp.saasAccount("Ωμέγα 1000 " + tag, List.of());
+
+        mvc.perform(get("/source-accounts").param("q", "ωΜΈΓΑ 100% " + tag).with(as(MigrationFixtures.OPERATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ωμέγα 100% " + tag)))
+                .andExpect(content().string(not(containsString("Ωμέγα 1000 " + tag))));
+        mvc.perform(get("/source-accounts").param("q", "no such account " + tag).with(as(MigrationFixtures.OPERATOR)))
+                .andExpect(content().string(containsString("No account matches")));
+    }
+
+    @Test
     void theOperatorRegistersAnAccountAndRaisesItsMigration() throws Exception {
         String name = "Ünïcödé 株式会社 " + UUID.randomUUID();
         mvc.perform(post("/source-accounts/new").with(as(MigrationFixtures.OPERATOR)).with(csrf())
