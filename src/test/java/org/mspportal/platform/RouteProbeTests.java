@@ -38,10 +38,12 @@ import org.mspportal.webhooks.WebhookManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -115,9 +117,9 @@ class RouteProbeTests {
         List<String> publicPatterns = routes.publicOnPurpose().stream().map(ProbedRoutes.Route::pattern).toList();
 
         assertThat(ProbedRoutes.PUBLIC.keySet()).as("allow-listed patterns that no longer exist")
-                .allMatch(publicPatterns::contains);
+                .filteredOn(pattern -> !publicPatterns.contains(pattern)).isEmpty();
         assertThat(routes.probed()).as("the probe finds the routes").hasSizeGreaterThan(100)
-                .contains(new ProbedRoutes.Route(org.springframework.http.HttpMethod.POST, "/customers/{id}/suspend"));
+                .contains(new ProbedRoutes.Route(HttpMethod.POST, "/customers/{id}/suspend"));
     }
 
     @Test
@@ -337,7 +339,7 @@ class RouteProbeTests {
         return administrator;
     }
 
-    private static org.springframework.security.core.Authentication signedIn(SignedInAdministrator administrator) {
+    private static Authentication signedIn(SignedInAdministrator administrator) {
         return UsernamePasswordAuthenticationToken.authenticated(administrator, null,
                 List.of(new SimpleGrantedAuthority(administrator.role().authority())));
     }
