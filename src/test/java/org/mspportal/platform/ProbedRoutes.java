@@ -83,6 +83,10 @@ record ProbedRoutes(List<Route> probed, List<Route> publicOnPurpose) {
             Map.entry("/v3/api-docs/swagger-config", "Swagger UI's configuration"),
             Map.entry("/swagger-ui.html", "the API documentation page"));
 
+    List<Route> all() {
+        return Stream.concat(probed.stream(), publicOnPurpose.stream()).toList();
+    }
+
     static ProbedRoutes of(RequestMappingHandlerMapping mapping) {
         List<Route> all = mapping.getHandlerMethods().keySet().stream()
                 .flatMap(ProbedRoutes::routes)

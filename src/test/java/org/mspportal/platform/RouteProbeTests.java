@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -173,16 +174,18 @@ class RouteProbeTests {
         assertThat(snapshotOfA()).as("MSP A's data after the probe").isEqualTo(before);
     }
 
+    /**
+     * Public forms included. Anonymous, because the CSRF check comes before sign-in and roles: the
+     * anonymous probe above shows the same requests with a token get as far as the sign-in redirect.
+     */
     @Test
     void everyFormWithoutACsrfTokenIsRefused() throws Exception {
         List<String> accepted = new ArrayList<>();
-        for (ProbedRoutes.Route route : routes.probed()) {
+        for (ProbedRoutes.Route route : routes.all()) {
             if (route.isApi() || !route.changesSomething()) {
                 continue;
             }
-            MockHttpServletRequestBuilder request = request(route.method(), route.path(name -> idOfA(route, name)))
-                    .with(authentication(signedIn(adminB)));
-            int status = call(request).getStatus();
+            int status = call(request(route.method(), route.path(name -> fillable(route, name)))).getStatus();
             if (status != 403) {
                 accepted.add(route + " -> " + status);
             }
@@ -218,6 +221,10 @@ class RouteProbeTests {
     private String answer(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = call(request);
         return (response.getStatus() + " " + response.getRedirectedUrl()).replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+    }
+
+    private String fillable(ProbedRoutes.Route route, String variable) {
+        return Optional.ofNullable(idOfA(route, variable)).orElse("1");
     }
 
     private String unknownId(ProbedRoutes.Route route, String variable) {
