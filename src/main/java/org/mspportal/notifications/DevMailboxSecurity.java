@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * The development mailbox needs no sign-in (it is how one gets the first activation link), so it
  * answers only requests from this machine unless {@code portal.dev-mailbox.allow-remote} is set:
- * a server someone forgot to give an SMTP host must not hand sign-in codes to the internet.
+ * a server someone forgot to give an SMTP host must not hand sign-in codes to the internet. A
+ * request a reverse proxy forwarded (it names the client in {@code Forwarded} or
+ * {@code X-Forwarded-For}) comes from the proxy's address, often loopback, but from elsewhere.
  */
 @Component
 @ConditionalOnDevMailbox
@@ -41,7 +43,11 @@ class DevMailboxSecurity implements HttpSecurityContribution {
     private AuthorizationDecision fromAllowedAddress(Supplier<? extends Authentication> who,
             RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
-        return new AuthorizationDecision(allowRemote
-                || IPV4_LOOPBACK.matches(request) || IPV6_LOOPBACK.matches(request));
+        return new AuthorizationDecision(allowRemote || (!forwarded(request)
+                && (IPV4_LOOPBACK.matches(request) || IPV6_LOOPBACK.matches(request))));
+    }
+
+    private static boolean forwarded(HttpServletRequest request) {
+        return request.getHeader("Forwarded") != null || request.getHeader("X-Forwarded-For") != null;
     }
 }

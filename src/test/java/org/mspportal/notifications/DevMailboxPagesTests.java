@@ -59,6 +59,15 @@ class DevMailboxPagesTests {
                 .andExpect(status().is3xxRedirection());
     }
 
+    /** Behind a reverse proxy on the same machine every request arrives from loopback. */
+    @Test
+    void refusesRequestsAProxyForwardedFromElsewhere() throws Exception {
+        mvc.perform(get("/dev/mailbox").with(fromAddress("127.0.0.1")).header("X-Forwarded-For", "203.0.113.7"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/dev/mailbox").with(fromAddress("127.0.0.1")).header("Forwarded", "for=203.0.113.7"))
+                .andExpect(status().is3xxRedirection());
+    }
+
     @Test
     void unknownMailIsNotFound() throws Exception {
         mvc.perform(get("/dev/mailbox/{id}", Long.MAX_VALUE).with(fromAddress("127.0.0.1")))

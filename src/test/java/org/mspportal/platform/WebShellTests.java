@@ -54,6 +54,18 @@ class WebShellTests {
                 .andExpect(header().doesNotExist("Strict-Transport-Security"));
     }
 
+    /** The session cookie's flags are proven in {@code SignInPagesTests}. */
+    @Test
+    void apiAnswersCarryTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/api/v1/customers"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Security-Policy", containsString("object-src 'none'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("base-uri 'none'")))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
+    }
+
     @Test
     void httpsResponsesCarryHsts() throws Exception {
         mvc.perform(get("/sign-in").secure(true))
