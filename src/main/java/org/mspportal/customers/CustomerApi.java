@@ -161,7 +161,7 @@ class CustomerApi {
             content = @Content(schema = @Schema(implementation = NewCustomer.class)))
     ResponseEntity<?> create(@RequestBody byte[] body,
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) Optional<String> key) {
-        RegisterCustomer command = registration(body);
+        RegisterCustomer command = registration(body, json, LocalDate.now(clock));
         return idempotency.once(key, "POST " + PATH, command, () -> {
             Customer created = customers.register(command);
             return ResponseEntity.created(URI.create(PATH + "/" + created.id())).body(created);
@@ -246,7 +246,8 @@ class CustomerApi {
 
     // --- reading bodies -------------------------------------------------------------------------
 
-    private RegisterCustomer registration(byte[] body) {
+    /** Static and package-private so the fuzz test reads bodies exactly as a request does. */
+    static RegisterCustomer registration(byte[] body, JsonMapper json, LocalDate today) {
         FieldRefusals refusals = new FieldRefusals();
         CustomerJson fields = CustomerJson.read(body, json, refusals);
         RegisterCustomer command = new RegisterCustomer(fields.text(AccountName.FIELD, null),
@@ -261,14 +262,14 @@ class CustomerApi {
         if (command.storageRegion() == null || command.storageRegion().isBlank()) {
             refusals.add(new RejectedInput(StorageRegions.FIELD, "Choose a storage region."));
         }
-        refusals.check(() -> Tenancy.chosenFor(command.tenantType(), LocalDate.now(clock)));
+        refusals.check(() -> Tenancy.chosenFor(command.tenantType(), today));
         checkRules(refusals, command.accountName(), command.creditQuota(), command.quotaEffectiveDate(),
                 command.quotaEndDate(), command.licenseExpiryDate());
         refusals.throwIfAny();
         return command;
     }
 
-    private static UpdateCustomer changes(CustomerJson fields, Customer current, FieldRefusals refusals) {
+    static UpdateCustomer changes(CustomerJson fields, Customer current, FieldRefusals refusals) {
         UpdateCustomer command = new UpdateCustomer(fields.text(AccountName.FIELD, current.accountName()),
                 fields.text("organizationName", current.organizationName()),
                 fields.text("address", current.address()), fields.text("phoneNumber", current.phoneNumber()),
@@ -304,7 +305,7 @@ class CustomerApi {
     }
 
     /** The plan a patch moves the customer to, if it names one other than the current. */
-    private static Optional<UUID> planChange(CustomerJson fields, Customer current, FieldRefusals refusals) {
+    static Optional<UUID> planChange(CustomerJson fields, Customer current, FieldRefusals refusals) {
         if (!fields.has(PLAN_FIELD)) {
             return Optional.empty();
         }

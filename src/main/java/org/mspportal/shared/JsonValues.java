@@ -31,7 +31,9 @@ public final class JsonValues {
      * pass through a double.
      *
      * @param what what the object is, for the 400's message, e.g. "the customer"
-     * @throws ResponseStatusException 400 when the body is not a JSON object at all
+     * @throws ResponseStatusException 400 when the body is not a JSON object at all, or holds a
+     *     number too large to read (Jackson throws a bare NumberFormatException for one such as
+     *     1e9999999999, found by {@code CustomerJsonFuzzTests})
      */
     public static JsonNode object(byte[] raw, JsonMapper json, String what) {
         JsonNode body;
@@ -41,6 +43,9 @@ public final class JsonValues {
                     .readValue(raw);
         } catch (JacksonException notJson) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+        } catch (NumberFormatException tooLarge) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "The request body has a number too large to read; send numbers in ordinary notation.");
         }
         if (body == null || !body.isObject()) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Send " + what + " as a JSON object.");

@@ -323,6 +323,17 @@ class CustomerApiTests {
         assertThat(customersStored()).isZero();
     }
 
+    /** Found by {@link CustomerJsonFuzzTests}: Jackson read such a number with a bare NumberFormatException, a 500. */
+    @Test
+    void aNumberTooLargeToReadIsABadRequest() throws Exception {
+        mvc.perform(post(CUSTOMERS).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"accountName\": \"Acme\", \"creditQuota\": 1e9999999991}").with(admin))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.detail", containsString("number too large")));
+        assertThat(customersStored()).isZero();
+    }
+
     // --- idempotency --------------------------------------------------------------------------------
 
     @Test
