@@ -65,7 +65,9 @@ import static org.mspportal.Benchmark.page;
  *   <li>the same number of records, shaped alike (another workload), through raw COPY into
  *       usage_record with all its indexes and foreign keys, as many streams as clients;</li>
  *   <li>the Global Usage report's p50/p95/p99 through the API and the page, for last month and the
- *       last twelve months, all editions and Business.</li>
+ *       last twelve months, all editions and Business: warm (the data unchanged, so the kept report
+ *       is served) and cold (each request right after a one-record batch moved the MSP's usage
+ *       generation, so the report is computed again).</li>
  * </ol>
  * Run by {@code bench/usage.sh}; skipped otherwise. Sizes can be made smaller for a trial run with
  * {@code -Dportal.benchmark.days=} (days of bulk usage, 400) and {@code -Dportal.benchmark.batches=}.
