@@ -64,20 +64,21 @@ public class IdempotentRequests {
      */
     public ResponseEntity<?> once(Optional<String> key, String operation, Object request,
             Supplier<? extends ResponseEntity<?>> work) {
-        return once(key, () -> sha256(operation, json.writeValueAsBytes(request)), work);
+        return onceByHash(key, () -> sha256(operation, json.writeValueAsBytes(request)), work);
     }
 
     /**
      * As {@link #once(Optional, String, Object, Supplier)}, comparing requests by their body as
      * received: for large bodies (a usage batch is about 1 MB) that would cost more to write
-     * out again as JSON than to hash. A client retrying sends the same bytes.
+     * out again as JSON than to hash. A client retrying sends the same bytes. (Not an overload of
+     * {@code once}: a request without a body passes null, which Java would send here.)
      */
-    public ResponseEntity<?> once(Optional<String> key, String operation, byte[] body,
+    public ResponseEntity<?> onceForBody(Optional<String> key, String operation, byte[] body,
             Supplier<? extends ResponseEntity<?>> work) {
-        return once(key, () -> sha256(operation, body), work);
+        return onceByHash(key, () -> sha256(operation, body), work);
     }
 
-    private ResponseEntity<?> once(Optional<String> key, Supplier<String> requestHash,
+    private ResponseEntity<?> onceByHash(Optional<String> key, Supplier<String> requestHash,
             Supplier<? extends ResponseEntity<?>> work) {
         if (key.isEmpty()) {
             return work.get();

@@ -55,7 +55,7 @@ class UsageApi {
             @RequestHeader(name = IdempotentRequests.HEADER, required = false) Optional<String> key,
             HttpServletRequest request) {
         UsageBatchBody batch = read(body, request);
-        return idempotency.once(key, "POST /api/v1/usage", body,
+        return idempotency.onceForBody(key, "POST /api/v1/usage", body,
                 () -> ResponseEntity.ok(ingestion.ingest(batch.records())));
     }
 
