@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,11 +47,22 @@ public final class Benchmark {
      * p50, p95 and p99 of the measured ones as a line of the report.
      */
     public static String measure(String name, int warmUp, int measured, IntFunction<Integer> request) {
+        return measure(name, warmUp, measured, i -> { }, request);
+    }
+
+    /**
+     * As {@link #measure(String, int, int, IntFunction)}, doing {@code before} ahead of each
+     * request, untimed: what makes each request a first one, such as a change to the data.
+     */
+    public static String measure(String name, int warmUp, int measured, IntConsumer before,
+            IntFunction<Integer> request) {
         for (int i = 0; i < warmUp; i++) {
+            before.accept(i);
             assertThat(request.apply(i)).as(name).isEqualTo(200);
         }
         long[] nanos = new long[measured];
         for (int i = 0; i < measured; i++) {
+            before.accept(warmUp + i);
             long start = System.nanoTime();
             int status = request.apply(i);
             nanos[i] = System.nanoTime() - start;

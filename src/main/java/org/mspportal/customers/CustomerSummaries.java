@@ -75,6 +75,15 @@ public class CustomerSummaries {
         return ids;
     }
 
+    /**
+     * The tenant administrator whose assigned customers are all the caller reaches, or empty when
+     * the caller reaches every customer of the MSP: what {@link #reachable()} depends on besides
+     * the MSP and its customers.
+     */
+    public Optional<UUID> assignedTo() {
+        return AssignedCustomersScope.current().accountId();
+    }
+
     /** Every customer of the caller's MSP that the caller reaches, by account name. */
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")

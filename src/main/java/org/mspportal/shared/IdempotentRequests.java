@@ -64,6 +64,22 @@ public class IdempotentRequests {
      */
     public ResponseEntity<?> once(Optional<String> key, String operation, Object request,
             Supplier<? extends ResponseEntity<?>> work) {
+        return onceByHash(key, () -> sha256(operation, json.writeValueAsBytes(request)), work);
+    }
+
+    /**
+     * As {@link #once(Optional, String, Object, Supplier)}, comparing requests by their body as
+     * received: for large bodies (a usage batch is about 1 MB) that would cost more to write
+     * out again as JSON than to hash. A client retrying sends the same bytes. (Not an overload of
+     * {@code once}: a request without a body passes null, which Java would send here.)
+     */
+    public ResponseEntity<?> onceForBody(Optional<String> key, String operation, byte[] body,
+            Supplier<? extends ResponseEntity<?>> work) {
+        return onceByHash(key, () -> sha256(operation, body), work);
+    }
+
+    private ResponseEntity<?> onceByHash(Optional<String> key, Supplier<String> requestHash,
+            Supplier<? extends ResponseEntity<?>> work) {
         if (key.isEmpty()) {
             return work.get();
         }
@@ -73,7 +89,7 @@ public class IdempotentRequests {
         }
         UUID provider = ProviderScope.current().providerId()
                 .orElseThrow(() -> new RejectedInput(HEADER, "Idempotency keys belong to an MSP."));
-        String hash = sha256(operation + "\n" + json.writeValueAsString(request));
+        String hash = requestHash.get();
         try {
             return transactions.execute(status -> remembered(provider, requestKey, hash)
                     .orElseGet(() -> {
@@ -129,10 +145,11 @@ public class IdempotentRequests {
                 .update();
     }
 
-    private static String sha256(String text) {
+    private static String sha256(String operation, byte[] request) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((operation + "\n").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(request));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

@@ -14,7 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,6 +52,17 @@ class GlobalUsagePages {
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
+    /** Views kept per report at most; searches typed one after another would grow it without end. */
+    private static final int VIEWS_KEPT = 16;
+
+    /**
+     * Sorted tables and chart data of reports the report service keeps, by identity and only as
+     * long as it keeps them (weak keys): folding and sorting 10 000 names for each page of the
+     * same report cost more than the rest of the page.
+     */
+    private final Cache<GlobalUsage, Map<TableView, List<GlobalUsage.CustomerUsage>>> views = Caffeine.newBuilder()
+            .weakKeys().maximumSize(64).build();
+    private final Cache<GlobalUsage, String> charts = Caffeine.newBuilder().weakKeys().maximumSize(64).build();
     private final GlobalUsageReport report;
     private final JsonMapper json;
 
@@ -102,7 +116,7 @@ class GlobalUsagePages {
         }
         TableView view = TableView.of(q, sort, dir);
         GlobalUsage usage = report.run(filter);
-        List<GlobalUsage.CustomerUsage> lines = usage.customers(view.q(), view.sort(), view.descending());
+        List<GlobalUsage.CustomerUsage> lines = sorted(usage, view);
         int number = Math.max(0, Math.min(page, Math.max(0, (lines.size() - 1) / PAGE_SIZE)));
         int start = number * PAGE_SIZE;
         model.addAttribute("usage", usage);
@@ -120,10 +134,18 @@ class GlobalUsagePages {
         model.addAttribute("quickPicks", quickPicks(filter, view, today));
         model.addAttribute("sortLinks", sortLinks(filter, view));
         model.addAttribute("csvLink", link(PATH + ".csv", filter, view).toUriString());
-        model.addAttribute("chartJson", json.writeValueAsString(chart(usage)));
+        model.addAttribute("chartJson", charts.get(usage, kept -> json.writeValueAsString(chart(kept))));
         model.addAttribute("customersUsing", usage.customers().stream().filter(line -> line.credits().signum() > 0)
                 .count());
         return "usage/global-usage";
+    }
+
+    private List<GlobalUsage.CustomerUsage> sorted(GlobalUsage usage, TableView view) {
+        Map<TableView, List<GlobalUsage.CustomerUsage>> kept = views.get(usage, report -> new ConcurrentHashMap<>());
+        if (kept.size() >= VIEWS_KEPT) {
+            kept.clear();
+        }
+        return kept.computeIfAbsent(view, table -> usage.customers(table.q(), table.sort(), table.descending()));
     }
 
     /** The customer table as CSV, with the page's filters, search and sort, every page at once. */

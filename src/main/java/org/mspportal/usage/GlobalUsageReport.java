@@ -2,6 +2,7 @@ package org.mspportal.usage;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,12 +16,15 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.mspportal.customers.CustomerSummaries;
 import org.mspportal.plans.Edition;
 import org.mspportal.plans.ServicePlan;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +34,12 @@ import org.springframework.transaction.annotation.Transactional;
  * from the roll-ups only (never raw records), so a year costs about twelve rows per customer.
  * Customers come from {@link CustomerSummaries}: a tenant administrator's report counts only the
  * customers assigned to them. Every MSP role and API keys with the read scope may run it.
+ *
+ * <p>Reports are kept in memory, bounded by their customer lines, for as long as the MSP's
+ * {@link UsageGeneration} stays the one they were computed at: each request reads that one row
+ * first, so a batch or a customer change committed on any instance is in the next report. A kept
+ * report is found only by everything it depends on: MSP, range, edition, the tenant administrator
+ * whose customers it counts (or none) and today's date, on which quota utilization depends.
  */
 @Service
 class GlobalUsageReport {
@@ -40,17 +50,31 @@ class GlobalUsageReport {
     /** Ranges up to this many days are charted per day, longer ones per month. */
     static final int LONGEST_DAILY_SERIES = 93;
 
-
     private final CustomerSummaries customers;
     private final ServicePlanManagement plans;
     private final RollUpReads rollUps;
+    private final UsageGeneration generations;
     private final Clock clock;
+    private final Cache<Kept, Computed> kept;
 
-    GlobalUsageReport(CustomerSummaries customers, ServicePlanManagement plans, RollUpReads rollUps, Clock clock) {
+    /** What a report depends on besides the data its generation covers. */
+    private record Kept(UUID provider, UsageReportFilter filter, Optional<UUID> assignedTo, LocalDate today) {
+    }
+
+    private record Computed(long generation, GlobalUsage usage) {
+    }
+
+    GlobalUsageReport(CustomerSummaries customers, ServicePlanManagement plans, RollUpReads rollUps,
+            UsageGeneration generations, Clock clock,
+            @Value("${portal.usage.report-cache-lines:100000}") long cachedLines) {
         this.customers = customers;
         this.plans = plans;
         this.rollUps = rollUps;
+        this.generations = generations;
         this.clock = clock;
+        this.kept = Caffeine.newBuilder().maximumWeight(cachedLines)
+                .weigher((Kept key, Computed report) -> 1 + report.usage().customers().size())
+                .expireAfterAccess(Duration.ofHours(1)).build();
     }
 
     LocalDate today() {
@@ -61,6 +85,21 @@ class GlobalUsageReport {
     @PreAuthorize("isAuthenticated()")
     public GlobalUsage run(UsageReportFilter filter) {
         UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
+        // Read before the data: a report computed from newer data than its generation is only
+        // recomputed once more, one from older data would be served as current.
+        long generation = generations.current(provider);
+        Kept key = new Kept(provider, filter, customers.assignedTo(), today());
+        Computed found = kept.getIfPresent(key);
+        if (found != null && found.generation() == generation) {
+            return found.usage();
+        }
+        GlobalUsage usage = computed(provider, filter);
+        kept.asMap().merge(key, new Computed(generation, usage),
+                (before, now) -> before.generation() > now.generation() ? before : now);
+        return usage;
+    }
+
+    private GlobalUsage computed(UUID provider, UsageReportFilter filter) {
         CustomerSummaries.Reachable reachable = customers.reachable();
         Optional<Collection<UUID>> only = reachable.everyCustomer() ? Optional.empty()
                 : Optional.of(reachable.customers().stream().map(CustomerSummaries.Summary::id).toList());

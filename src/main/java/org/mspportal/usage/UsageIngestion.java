@@ -32,14 +32,16 @@ public class UsageIngestion {
     private final CustomerPlanTimeline timelines;
     private final ServicePlanManagement plans;
     private final UsageRecords records;
+    private final UsageGeneration generations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     UsageIngestion(CustomerPlanTimeline timelines, ServicePlanManagement plans, UsageRecords records,
-            ApplicationEventPublisher events, Clock clock) {
+            UsageGeneration generations, ApplicationEventPublisher events, Clock clock) {
         this.timelines = timelines;
         this.plans = plans;
         this.records = records;
+        this.generations = generations;
         this.events = events;
         this.clock = clock;
     }
@@ -56,6 +58,8 @@ public class UsageIngestion {
         List<UsageRecord> batch = checked(submitted);
         IngestionReceipt receipt = records.store(provider, batch, UUID.randomUUID(), clock.instant());
         events.publishEvent(ingested(provider, batch));
+        // Last, as the MSP's daily roll-up: every batch of the MSP updates this row.
+        generations.bump(provider);
         return receipt;
     }
 

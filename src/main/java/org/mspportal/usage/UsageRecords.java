@@ -1,6 +1,7 @@
 package org.mspportal.usage;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -9,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Usage records and their roll-ups as stored. A batch's new records are written by one statement
- * whose columns travel as arrays (UNNEST), and the roll-ups change in the same transaction.
+ * whose columns travel as arrays (UNNEST), and the roll-ups change in the same transaction. On
+ * PostgreSQL that statement also tells which keys were stored before (ON CONFLICT DO NOTHING
+ * RETURNING), so only those are looked up and locked; H2 looks every key up first.
  *
  * <p>The roll-up upsert is the one statement that differs between the databases: PostgreSQL's
  * {@code INSERT … ON CONFLICT DO UPDATE} is safe against a concurrent insert of the same row,
@@ -45,6 +50,15 @@ class UsageRecords {
               FROM UNNEST(CAST(? AS UUID ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS DATE ARRAY),
                           CAST(? AS BIGINT ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY), CAST(? AS VARCHAR ARRAY))
                    AS r (customer_id, workload, usage_date, stored_bytes, credits, edition)""";
+    /**
+     * PostgreSQL's way: add what is new and learn which keys were stored already in the same pass
+     * over the unique key, instead of looking every key up first. A key another batch is adding
+     * at the same moment waits for that batch; once it commits, the key is stored already.
+     */
+    private static final String INSERT_NEW = INSERT + """
+
+                ON CONFLICT (customer_id, usage_date, workload) DO NOTHING
+                RETURNING customer_id, usage_date, workload""";
     private static final String LOCK_EARLIER = """
             SELECT r.id, r.customer_id, r.usage_date, r.workload, r.credits, r.edition
               FROM usage_record r
@@ -96,7 +110,10 @@ class UsageRecords {
     IngestionReceipt store(UUID provider, List<UsageRecord> batch, UUID batchId, Instant now) {
         List<UsageRecord> sorted = new ArrayList<>(batch);
         sorted.sort((a, b) -> a.key().compareTo(b.key()));
-        Map<UsageRecord.Key, Earlier> earlier = lockEarlier(sorted);
+        Set<UsageRecord.Key> inserted = postgresql ? insertNew(provider, sorted, batchId, now) : Set.of();
+        List<UsageRecord> stored = postgresql
+                ? sorted.stream().filter(record -> !inserted.contains(record.key())).toList() : sorted;
+        Map<UsageRecord.Key, Earlier> earlier = stored.isEmpty() ? Map.of() : lockEarlier(stored);
         RollUps rollUps = new RollUps();
         List<UsageRecord> added = new ArrayList<>();
         Map<Long, UsageRecord> replacing = new LinkedHashMap<>();
@@ -106,6 +123,9 @@ class UsageRecords {
             credits = credits.add(record.credits());
             Earlier replaced = earlier.get(record.key());
             if (replaced == null) {
+                if (postgresql && !inserted.contains(record.key())) {
+                    throw new ConcurrentUsage(); // stored a moment ago and gone again: never, as nothing deletes
+                }
                 added.add(record);
             } else {
                 rollUps.subtract(record.customerId(), record.date(), replaced.edition(), record.workload(),
@@ -114,7 +134,9 @@ class UsageRecords {
             }
         }
         replace(replacing, batchId, now);
-        insert(provider, added, batchId, now);
+        if (!postgresql) {
+            insert(provider, added, batchId, now);
+        }
         upsert("usage_daily", "usage_date", provider, rollUps.daily());
         upsert("usage_monthly", "usage_month", provider, rollUps.monthly());
         // Last: every batch of the MSP touches these rows, so they stay locked only until the commit.
@@ -179,24 +201,37 @@ class UsageRecords {
             return;
         }
         try {
-            jdbc.update(connection -> {
-                PreparedStatement ps = connection.prepareStatement(INSERT);
-                ps.setObject(1, provider);
-                ps.setObject(2, batchId);
-                ps.setObject(3, StoredTime.of(now));
-                ps.setArray(4, connection.createArrayOf("uuid", column(added, UsageRecord::customerId)));
-                ps.setArray(5, connection.createArrayOf("varchar",
-                        column(added, record -> record.workload().name())));
-                ps.setArray(6, connection.createArrayOf("date", column(added, record -> Date.valueOf(record.date()))));
-                ps.setArray(7, connection.createArrayOf("bigint", column(added, UsageRecord::storedBytes)));
-                ps.setArray(8, connection.createArrayOf("numeric", column(added, UsageRecord::credits)));
-                ps.setArray(9, connection.createArrayOf("varchar", column(added,
-                        record -> record.edition() == null ? null : record.edition().name())));
-                return ps;
-            });
+            jdbc.update(connection -> insertStatement(connection, INSERT, provider, added, batchId, now));
         } catch (DuplicateKeyException concurrentBatch) {
             throw new ConcurrentUsage();
         }
+    }
+
+    /** Adds the records whose keys are not stored yet (PostgreSQL); the keys it added. */
+    private Set<UsageRecord.Key> insertNew(UUID provider, List<UsageRecord> sorted, UUID batchId, Instant now) {
+        Set<UsageRecord.Key> added = new HashSet<>();
+        jdbc.query(connection -> insertStatement(connection, INSERT_NEW, provider, sorted, batchId, now),
+                rs -> {
+                    added.add(new UsageRecord.Key(rs.getObject("customer_id", UUID.class),
+                            rs.getObject("usage_date", LocalDate.class), Workload.valueOf(rs.getString("workload"))));
+                });
+        return added;
+    }
+
+    private static PreparedStatement insertStatement(Connection connection, String sql, UUID provider,
+            List<UsageRecord> records, UUID batchId, Instant now) throws SQLException {
+        PreparedStatement ps = connection.prepareStatement(sql);
+        ps.setObject(1, provider);
+        ps.setObject(2, batchId);
+        ps.setObject(3, StoredTime.of(now));
+        ps.setArray(4, connection.createArrayOf("uuid", column(records, UsageRecord::customerId)));
+        ps.setArray(5, connection.createArrayOf("varchar", column(records, record -> record.workload().name())));
+        ps.setArray(6, connection.createArrayOf("date", column(records, record -> Date.valueOf(record.date()))));
+        ps.setArray(7, connection.createArrayOf("bigint", column(records, UsageRecord::storedBytes)));
+        ps.setArray(8, connection.createArrayOf("numeric", column(records, UsageRecord::credits)));
+        ps.setArray(9, connection.createArrayOf("varchar", column(records,
+                record -> record.edition() == null ? null : record.edition().name())));
+        return ps;
     }
 
     private static <T> Object[] column(List<T> rows, Function<T, ?> value) {

@@ -25,6 +25,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
@@ -64,7 +65,9 @@ import static org.mspportal.Benchmark.page;
  *   <li>the same number of records, shaped alike (another workload), through raw COPY into
  *       usage_record with all its indexes and foreign keys, as many streams as clients;</li>
  *   <li>the Global Usage report's p50/p95/p99 through the API and the page, for last month and the
- *       last twelve months, all editions and Business.</li>
+ *       last twelve months, all editions and Business: warm (the data unchanged, so the kept report
+ *       is served) and cold (each request right after a one-record batch moved the MSP's usage
+ *       generation, so the report is computed again).</li>
  * </ol>
  * Run by {@code bench/usage.sh}; skipped otherwise. Sizes can be made smaller for a trial run with
  * {@code -Dportal.benchmark.days=} (days of bulk usage, 400) and {@code -Dportal.benchmark.batches=}.
@@ -89,6 +92,8 @@ class UsageBenchmark {
     private static final int CLIENTS = Integer.getInteger("portal.benchmark.clients", 3);
     private static final int WARM_UP = Integer.getInteger("portal.benchmark.warm-up", 10);
     private static final int MEASURED = Integer.getInteger("portal.benchmark.measured", 50);
+    private static final int WARM_UP_COLD = Integer.getInteger("portal.benchmark.warm-up-cold", 3);
+    private static final int MEASURED_COLD = Integer.getInteger("portal.benchmark.measured-cold", 20);
     private static final String COLUMNS = "(provider_id, customer_id, workload, usage_date, stored_bytes, credits,"
             + " edition, batch_id, created_at)";
 
@@ -107,6 +112,7 @@ class UsageBenchmark {
     private final String[] storedBytesText = new String[storedBytes.length];
     private final String[] creditsText = new String[storedBytes.length];
     private final List<String> report = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
 
     /** A customer as the load writes its rows: id and the roll-up edition of its plan. */
     private record Loaded(String id, String edition) {
@@ -150,22 +156,31 @@ class UsageBenchmark {
         figure(String.format(Locale.ROOT, "Raw COPY into usage_record:          %,10.0f records/s"
                 + " (%d streams, the same number of records); API ÷ COPY = %.2f", copied, CLIENTS, ingested / copied));
         assertThat(rollUpsAgree()).as("roll-ups add up to the records").isTrue();
+        report.add("Roll-up updates in place without index changes (HOT) since the bulk load: " + hotUpdates());
 
         step("Global Usage report: " + WARM_UP + " warm-up and " + MEASURED + " measured requests per line");
         PortalClient browser = bench.signedInAdministrator(provider);
         LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
         String month = "from=" + lastMonth + "&to=" + lastMonth.plusMonths(1).minusDays(1);
         String year = "from=" + today.withDayOfMonth(1).minusMonths(11) + "&to=" + today;
-        report.add(String.format(Locale.ROOT, "Global Usage report, %,d customers; ms end to end over loopback HTTP,"
-                + " %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP));
+        report.add(String.format(Locale.ROOT, "Global Usage report, %,d customers; ms end to end over loopback HTTP."
+                + " warm: data unchanged since the last request, %d requests each after %d warm-up;"
+                + " cold: each request right after a one-record batch through the API (untimed) moved the MSP's"
+                + " usage generation, %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP, MEASURED_COLD,
+                WARM_UP_COLD));
+        IntConsumer oneRecord = i -> assertThat(send(http, ingestKey, oneRecordBatch(ours.get(i % ours.size()), today,
+                i))).as("one-record batch").isEqualTo(200);
         for (String edition : List.of("ALL", "BUSINESS")) {
             for (Map.Entry<String, String> range : Map.of("month", month, "year ", year).entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).toList()) {
                 String query = "?" + range.getValue() + "&edition=" + edition;
-                figure(measure("api  " + range.getKey() + " " + edition,
-                        i -> bench.api(readKey, "/api/v1/reports/global-usage" + query)));
-                figure(measure("page " + range.getKey() + " " + edition,
-                        i -> page(browser, "/reports/global-usage" + query)));
+                String name = range.getKey() + " " + edition;
+                IntFunction<Integer> api = i -> bench.api(readKey, "/api/v1/reports/global-usage" + query);
+                IntFunction<Integer> page = i -> page(browser, "/reports/global-usage" + query);
+                figure(measure("api  warm " + name, api));
+                figure(measure("page warm " + name, page));
+                figure(Benchmark.measure("api  cold " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, api));
+                figure(Benchmark.measure("page cold " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, page));
             }
         }
         report.add("After the report: " + Benchmark.loadAverage());
@@ -283,6 +298,14 @@ class UsageBenchmark {
                 + " WHERE workload = '" + workload.name() + "' GROUP BY provider_id, usage_date, COALESCE(edition, 'NONE')"
                 + " ON CONFLICT (provider_id, usage_date, edition)"
                 + " DO UPDATE SET credits = usage_provider_daily.credits + EXCLUDED.credits");
+    }
+
+    private String hotUpdates() {
+        return String.join(", ", jdbc.sql("""
+                SELECT relname, n_tup_hot_upd, n_tup_upd FROM pg_stat_user_tables
+                 WHERE relname IN ('usage_daily', 'usage_monthly', 'usage_provider_daily') ORDER BY relname""")
+                .query((rs, row) -> String.format(Locale.ROOT, "%s %,d of %,d", rs.getString(1), rs.getLong(2),
+                        rs.getLong(3))).list());
     }
 
     private boolean rollUpsAgree() {
@@ -424,6 +447,12 @@ class UsageBenchmark {
             bodies.add(body.append("]}").toString().getBytes(StandardCharsets.UTF_8));
         }
         return bodies;
+    }
+
+    /** A batch of one record of the warm-up workload: a change to the report's data, as small as can be. */
+    private byte[] oneRecordBatch(Loaded customer, LocalDate today, int i) {
+        return ("{\"records\":[{\"customerId\":\"" + customer.id() + "\",\"workload\":\"" + WARMING.name()
+                + "\",\"date\":\"" + today + "\",\"credits\":" + (i + 1) + "}]}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** POSTs the bodies with CLIENTS clients at once, each expected to be a 200; records/s. */

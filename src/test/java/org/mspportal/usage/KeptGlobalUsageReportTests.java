@@ -1,0 +1,202 @@
+package org.mspportal.usage;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mspportal.DatabaseTest;
+import org.mspportal.TestMsps;
+import org.mspportal.customers.Customer;
+import org.mspportal.customers.CustomerManagement;
+import org.mspportal.customers.UpdateCustomer;
+import org.mspportal.identity.Role;
+import org.mspportal.plans.CreateServicePlan;
+import org.mspportal.plans.Edition;
+import org.mspportal.plans.ServicePlanManagement;
+import org.mspportal.plans.UsageReportFrequency;
+import org.mspportal.plans.Workload;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Global Usage reports kept in memory: served again only to a caller who would compute the very
+ * same report, and only while the MSP's usage generation in the database is unchanged.
+ */
+@DatabaseTest
+class KeptGlobalUsageReportTests {
+
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+    @Autowired ServicePlanManagement plans;
+    @Autowired UsageIngestion ingestion;
+    @Autowired CustomerManagement customers;
+    @Autowired GlobalUsageReport report;
+
+    UUID provider;
+    UUID business;
+    LocalDate today;
+    UsageReportFilter thisMonth;
+
+    @BeforeEach
+    void anMspWithAPlan() {
+        provider = new TestMsps(jdbc, clock).provider();
+        TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
+        business = plan();
+        today = LocalDate.now(clock);
+        thisMonth = new UsageReportFilter(today.withDayOfMonth(1), today, Optional.empty());
+    }
+
+    @AfterEach
+    void signOut() {
+        TestMsps.actAsNobody();
+    }
+
+    @Test
+    void aBatchIngestedAfterAReportIsInTheNextReport() {
+        UUID customer = customerOn(provider);
+        ingest(customer, "1");
+        assertThat(report.run(thisMonth).totalCredits()).isEqualByComparingTo("1");
+
+        ingest(customer, "2.5");
+
+        GlobalUsage usage = report.run(thisMonth);
+        assertThat(usage.totalCredits()).isEqualByComparingTo("2.5");
+        assertThat(usage.customers().get(0).quotaConsumed()).isEqualByComparingTo("2.5");
+    }
+
+    @Test
+    void aQuotaChangedInThePortalShowsInTheNextReport() {
+        UUID id = customerOn(provider);
+        ingest(id, "50");
+        assertThat(report.run(thisMonth).customers().get(0).quotaUtilization()).isEqualByComparingTo("5");
+
+        Customer customer = customers.get(id);
+        customers.update(id, new UpdateCustomer(customer.accountName(), customer.organizationName(),
+                customer.address(), customer.phoneNumber(), customer.tenantType(), customer.storageRegion(),
+                new BigDecimal("100"), customer.quotaEffectiveDate(), customer.quotaEndDate(),
+                customer.licenseExpiryDate(), customer.version()));
+
+        GlobalUsage.CustomerUsage line = report.run(thisMonth).customers().get(0);
+        assertThat(line.creditQuota()).isEqualByComparingTo("100");
+        assertThat(line.quotaUtilization()).isEqualByComparingTo("50");
+    }
+
+    @Test
+    void aKeptReportIsServedUntilAnyInstanceMovesTheGeneration() {
+        UUID customer = customerOn(provider);
+        ingest(customer, "1");
+        report.run(thisMonth);
+        // Written behind the portal's back: no generation moves, so the kept report stands.
+        jdbc.sql("UPDATE customer SET account_name = 'Renamed elsewhere' WHERE id = :id").param("id", customer)
+                .update();
+        assertThat(report.run(thisMonth).customers().get(0).accountName()).isNotEqualTo("Renamed elsewhere");
+
+        // What another instance's change commits with it.
+        jdbc.sql("UPDATE usage_generation SET generation = generation + 1 WHERE provider_id = :provider")
+                .param("provider", provider).update();
+
+        assertThat(report.run(thisMonth).customers().get(0).accountName()).isEqualTo("Renamed elsewhere");
+    }
+
+    @Test
+    void anotherMspNeverGetsAnMspsKeptReport() {
+        UUID own = customerOn(provider);
+        ingest(own, "1");
+        report.run(thisMonth);
+        UUID otherMsp = new TestMsps(jdbc, clock).provider();
+        UUID theirs = customerOn(otherMsp);
+
+        TestMsps.actAs(otherMsp, Role.MSP_ADMINISTRATOR);
+        GlobalUsage usage = report.run(thisMonth);
+
+        assertThat(usage.customers()).extracting(GlobalUsage.CustomerUsage::customerId).containsExactly(theirs);
+        assertThat(usage.totalCredits()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aTenantAdministratorAndTheMspsAdministratorsNeverShareAKeptReport() {
+        UUID assigned = customerOn(provider);
+        UUID notAssigned = customerOn(provider);
+        ingest(assigned, "2");
+        ingest(notAssigned, "30");
+        var tenantAdministrator = new TestMsps(jdbc, clock).stored(provider, Role.TENANT_ADMINISTRATOR);
+        var otherTenantAdministrator = new TestMsps(jdbc, clock).stored(provider, Role.TENANT_ADMINISTRATOR);
+        assign(assigned, tenantAdministrator.accountId());
+        assign(notAssigned, otherTenantAdministrator.accountId());
+        assertThat(report.run(thisMonth).totalCredits()).isEqualByComparingTo("32");
+
+        TestMsps.actAs(tenantAdministrator);
+        assertThat(report.run(thisMonth).customers()).extracting(GlobalUsage.CustomerUsage::customerId)
+                .containsExactly(assigned);
+        TestMsps.actAs(otherTenantAdministrator);
+        assertThat(report.run(thisMonth).customers()).extracting(GlobalUsage.CustomerUsage::customerId)
+                .containsExactly(notAssigned);
+        TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
+        assertThat(report.run(thisMonth).totalCredits()).isEqualByComparingTo("32");
+    }
+
+    @Test
+    void aQuotaWindowSharedByManyCustomersCountsOnlyEachCustomersUsageInsideIt() {
+        List<UUID> sharing = new ArrayList<>();
+        for (int i = 0; i < RollUpReads.SHARED_BY; i++) {
+            sharing.add(customerOn(provider));
+        }
+        UUID first = sharing.get(0);
+        LocalDate before = today.minusDays(40);
+        ingestion.ingest(List.of(usage(first, today, "3"), usage(first, before, "100"),
+                usage(sharing.get(1), today, "7")));
+
+        GlobalUsage usage = report.run(new UsageReportFilter(before, today, Optional.empty()));
+
+        assertThat(usage.totalCredits()).isEqualByComparingTo("110");
+        assertThat(line(usage, first).quotaConsumed()).isEqualByComparingTo("3");
+        assertThat(line(usage, sharing.get(1)).quotaConsumed()).isEqualByComparingTo("7");
+        assertThat(line(usage, sharing.get(2)).quotaConsumed()).isEqualByComparingTo("0");
+    }
+
+    private static GlobalUsage.CustomerUsage line(GlobalUsage usage, UUID customer) {
+        return usage.customers().stream().filter(line -> line.customerId().equals(customer)).findFirst()
+                .orElseThrow();
+    }
+
+    private void assign(UUID customer, UUID account) {
+        jdbc.sql("""
+                INSERT INTO customer_administrator (customer_id, account_id, assigned_at, assigned_by)
+                VALUES (:customer, :account, CURRENT_TIMESTAMP, 'test')""")
+                .param("customer", customer).param("account", account).update();
+    }
+
+    /** Quota windows of test customers start today. */
+    private UUID customerOn(UUID msp) {
+        UUID plan = msp.equals(provider) ? business : null;
+        if (plan == null) {
+            TestMsps.actAs(msp, Role.MSP_ADMINISTRATOR);
+            plan = plan();
+            TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
+        }
+        return new TestCustomers(jdbc, clock).onPlan(msp, plan);
+    }
+
+    private void ingest(UUID customer, String credits) {
+        ingestion.ingest(List.of(usage(customer, today, credits)));
+    }
+
+    private static SubmittedUsage usage(UUID customer, LocalDate day, String credits) {
+        return new SubmittedUsage(customer.toString(), "VMWARE", day.toString(), null, new BigDecimal(credits));
+    }
+
+    private UUID plan() {
+        return plans.create(new CreateServicePlan("Plan " + UUID.randomUUID(), Edition.BUSINESS,
+                UsageReportFrequency.MONTHLY, EnumSet.allOf(Workload.class))).id();
+    }
+}
