@@ -1,11 +1,7 @@
 package org.mspportal.shared;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * A secret that travels in an email (an activation link, a migration approval link, a verification
@@ -31,11 +27,6 @@ public final class LinkToken {
 
     /** The hex SHA-256 of the value, as stored. */
     public static String fingerprint(String value) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(value);
     }
 }

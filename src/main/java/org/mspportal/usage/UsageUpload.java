@@ -1,11 +1,8 @@
 package org.mspportal.usage;
 
 import java.io.Serializable;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +15,7 @@ import org.mspportal.customers.CustomerSummaries;
 import org.mspportal.shared.IdempotentRequests;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
+import org.mspportal.shared.Sha256;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -94,7 +92,7 @@ class UsageUpload {
         if (!read.problems().isEmpty()) {
             throw refusal(read, read.problems(), otherProblems(read));
         }
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         List<LocalDate> days = days(read);
         ResponseEntity<?> answer;
         try {
@@ -204,11 +202,4 @@ class UsageUpload {
         return name.length() > LONGEST_FILE_NAME ? name.substring(0, LONGEST_FILE_NAME) : name;
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
-    }
 }

@@ -1,8 +1,5 @@
 package org.mspportal.webhooks;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -10,6 +7,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.mspportal.shared.Sha256;
 import org.springframework.security.crypto.encrypt.AesBytesEncryptor;
 import org.springframework.security.crypto.encrypt.BytesEncryptor;
 import org.springframework.security.crypto.keygen.KeyGenerators;
@@ -40,7 +38,7 @@ class SigningSecrets {
         if (configured == null || configured.isBlank()) {
             log.warn("portal.webhooks.secret-key is not set: webhook signing secrets are encrypted with a fixed "
                     + "development key. Set it to Base64 of 32 random bytes in production (e.g. openssl rand -base64 32).");
-            return sha256(DEVELOPMENT_KEY_SEED);
+            return Sha256.of(DEVELOPMENT_KEY_SEED);
         }
         byte[] key = Base64.getDecoder().decode(configured.strip());
         if (key.length != 32) {
@@ -67,13 +65,5 @@ class SigningSecrets {
 
     byte[] decrypt(String stored) {
         return encryptor.decrypt(Base64.getDecoder().decode(stored));
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
     }
 }
