@@ -88,8 +88,23 @@ public class CustomerSummaries {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Reachable reachable() {
-        UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
         Optional<UUID> assignedTo = AssignedCustomersScope.current().accountId();
+        return new Reachable(assignedTo.isEmpty(), summaries(assignedTo, Optional.empty()));
+    }
+
+    /**
+     * Those of these customers the caller reaches, by account name: what a report kept from
+     * before needs to read again after they changed. Ids of customers not reached are absent.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public List<Summary> reachableAmong(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : summaries(AssignedCustomersScope.current().accountId(), Optional.of(ids));
+    }
+
+    private List<Summary> summaries(Optional<UUID> assignedTo, Optional<Collection<UUID>> among) {
+        UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
         JdbcClient.StatementSpec query = jdbc.sql("""
                 SELECT c.id, c.account_name, c.service_plan_id, c.credit_quota, c.quota_effective_date,
                        c.quota_end_date, c.licence_expiry_date
@@ -98,14 +113,15 @@ public class CustomerSummaries {
 
                    AND EXISTS (SELECT 1 FROM customer_administrator a
                                 WHERE a.customer_id = c.id AND a.account_id = :account)""" : "")
+                + (among.isPresent() ? " AND c.id IN (:among)" : "")
                 + " ORDER BY c.name_key, c.id")
                 .param("provider", provider);
         assignedTo.ifPresent(account -> query.param("account", account));
-        List<Summary> customers = query.query((rs, row) -> new Summary(rs.getObject("id", UUID.class),
+        among.ifPresent(ids -> query.param("among", ids));
+        return query.query((rs, row) -> new Summary(rs.getObject("id", UUID.class),
                 rs.getString("account_name"), rs.getObject("service_plan_id", UUID.class),
                 rs.getBigDecimal("credit_quota"), rs.getObject("quota_effective_date", LocalDate.class),
                 rs.getObject("quota_end_date", LocalDate.class), rs.getObject("licence_expiry_date", LocalDate.class)))
                 .list();
-        return new Reachable(assignedTo.isEmpty(), customers);
     }
 }

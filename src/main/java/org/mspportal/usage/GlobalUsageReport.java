@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,6 +41,12 @@ import org.springframework.transaction.annotation.Transactional;
  * first, so a batch or a customer change committed on any instance is in the next report. A kept
  * report is found only by everything it depends on: MSP, range, edition, the tenant administrator
  * whose customers it counts (or none) and today's date, on which quota utilization depends.
+ *
+ * <p>A whole MSP's report kept at an earlier generation is refreshed rather than computed again:
+ * {@link UsageGeneration} records which customers each change concerns, and only their lines are
+ * read again (a batch of 200 customers re-reads 200 of 10 000). A change that concerns every
+ * customer, such as a plan's, or more than {@value #MOST_CHANGED_REFRESHED} customers changed,
+ * makes the report be computed afresh.
  */
 @Service
 class GlobalUsageReport {
@@ -49,6 +56,8 @@ class GlobalUsageReport {
             Edition.ELITE.name(), RollUps.NO_EDITION);
     /** Ranges up to this many days are charted per day, longer ones per month. */
     static final int LONGEST_DAILY_SERIES = 93;
+    /** More customers changed than this since a report was kept, and it is computed afresh. */
+    static final int MOST_CHANGED_REFRESHED = 1_000;
 
     private final CustomerSummaries customers;
     private final ServicePlanManagement plans;
@@ -61,7 +70,22 @@ class GlobalUsageReport {
     private record Kept(UUID provider, UsageReportFilter filter, Optional<UUID> assignedTo, LocalDate today) {
     }
 
-    private record Computed(long generation, GlobalUsage usage) {
+    /**
+     * A report with the generation it was computed at and, for a report of every customer, what
+     * it was assembled from, so a change to a few customers re-reads only theirs.
+     */
+    private record Computed(long generation, Optional<Inputs> inputs, GlobalUsage usage) {
+    }
+
+    /**
+     * A whole MSP's report before assembly, per customer.
+     *
+     * @param reached every customer, in the database's order of names
+     * @param credits each customer's credits in the range per edition counted, absent if none
+     * @param consumed each customer's credits in its quota window, absent if none
+     */
+    private record Inputs(List<CustomerSummaries.Summary> reached, Map<UUID, Map<String, RollUps.Amount>> credits,
+            Map<UUID, BigDecimal> consumed) {
     }
 
     GlobalUsageReport(CustomerSummaries customers, ServicePlanManagement plans, RollUpReads rollUps,
@@ -93,61 +117,129 @@ class GlobalUsageReport {
         if (found != null && found.generation() == generation) {
             return found.usage();
         }
-        GlobalUsage usage = computed(provider, filter);
-        kept.asMap().merge(key, new Computed(generation, usage),
-                (before, now) -> before.generation() > now.generation() ? before : now);
-        return usage;
+        Computed computed = Optional.ofNullable(found).flatMap(earlier -> refreshed(provider, filter, earlier,
+                generation)).orElseGet(() -> computed(provider, filter, generation));
+        kept.asMap().merge(key, computed, (before, now) -> before.generation() > now.generation() ? before : now);
+        return computed.usage();
     }
 
-    private GlobalUsage computed(UUID provider, UsageReportFilter filter) {
+    private Computed computed(UUID provider, UsageReportFilter filter, long generation) {
         CustomerSummaries.Reachable reachable = customers.reachable();
         Optional<Collection<UUID>> only = reachable.everyCustomer() ? Optional.empty()
                 : Optional.of(reachable.customers().stream().map(CustomerSummaries.Summary::id).toList());
         if (only.isPresent() && only.get().isEmpty()) {
-            return assemble(filter, List.of(), List.of(), Map.of(), List.of());
+            Inputs none = new Inputs(List.of(), Map.of(), Map.of());
+            return new Computed(generation, Optional.empty(), assemble(filter, none, List.of()));
         }
-        List<RollUpReads.CustomerCredits> credits = rollUps.perCustomer(provider, only, filter.from(), filter.to());
-        Map<UUID, BigDecimal> consumed = rollUps.inWindows(provider, reachable.customers().stream()
-                .map(customer -> new RollUpReads.Window(customer.id(), customer.quotaEffectiveDate(),
-                        customer.quotaEndDate()))
-                .toList());
-        List<RollUpReads.PeriodCredits> periods = filter.days() <= LONGEST_DAILY_SERIES
-                ? rollUps.perDay(provider, only, filter.from(), filter.to())
-                : rollUps.perMonth(provider, only, filter.from(), filter.to());
-        return assemble(filter, reachable.customers(), credits, consumed, periods);
+        List<RollUpReads.Window> windows = windows(reachable.customers());
+        Inputs inputs = new Inputs(reachable.customers(),
+                credits(filter, rollUps.perCustomer(provider, only, filter.from(), filter.to())),
+                reachable.everyCustomer() ? rollUps.inWindowsOfEveryCustomer(provider, windows)
+                        : rollUps.inWindows(provider, windows));
+        GlobalUsage usage = assemble(filter, inputs, periods(provider, only, filter));
+        return new Computed(generation, reachable.everyCustomer() ? Optional.of(inputs) : Optional.empty(), usage);
     }
 
-    private GlobalUsage assemble(UsageReportFilter filter, List<CustomerSummaries.Summary> reached,
-            List<RollUpReads.CustomerCredits> credits, Map<UUID, BigDecimal> consumed,
-            List<RollUpReads.PeriodCredits> periods) {
-        Map<UUID, Edition> planEditions = plans.list(true).stream()
-                .collect(Collectors.toMap(ServicePlan::id, ServicePlan::edition));
+    /**
+     * The report kept at an earlier generation with the lines of the customers changed since read
+     * again, when the changes are known and few; what is not a customer's line (the chart) is
+     * read again whole, from the MSP's own daily roll-up.
+     */
+    private Optional<Computed> refreshed(UUID provider, UsageReportFilter filter, Computed earlier, long generation) {
+        if (earlier.inputs().isEmpty() || earlier.generation() > generation) {
+            return Optional.empty();
+        }
+        Inputs before = earlier.inputs().get();
+        return generations.customersChanged(provider, earlier.generation(), generation)
+                .filter(changed -> changed.size() <= MOST_CHANGED_REFRESHED)
+                .map(changed -> {
+                    List<CustomerSummaries.Summary> now = customers.reachableAmong(changed);
+                    Map<UUID, Map<String, RollUps.Amount>> credits = new HashMap<>(before.credits());
+                    Map<UUID, BigDecimal> consumed = new HashMap<>(before.consumed());
+                    credits.keySet().removeAll(changed);
+                    consumed.keySet().removeAll(changed);
+                    credits.putAll(credits(filter, changed.isEmpty() ? List.of()
+                            : rollUps.perCustomer(provider, Optional.of(changed), filter.from(), filter.to())));
+                    consumed.putAll(rollUps.inWindows(provider, windows(now)));
+                    Inputs inputs = new Inputs(reached(before.reached(), changed, now), credits, consumed);
+                    return new Computed(generation, Optional.of(inputs),
+                            assemble(filter, inputs, periods(provider, Optional.empty(), filter)));
+                });
+    }
+
+    /**
+     * The customers as before with the changed ones' new terms in their places, while no name
+     * changed and none came or went; otherwise all of them read again, in the database's order.
+     */
+    private List<CustomerSummaries.Summary> reached(List<CustomerSummaries.Summary> before, Set<UUID> changed,
+            List<CustomerSummaries.Summary> now) {
+        Map<UUID, CustomerSummaries.Summary> renewed = now.stream()
+                .collect(Collectors.toMap(CustomerSummaries.Summary::id, summary -> summary));
+        List<CustomerSummaries.Summary> reached = new ArrayList<>(before.size());
+        int found = 0;
+        for (CustomerSummaries.Summary customer : before) {
+            CustomerSummaries.Summary renewal = changed.contains(customer.id()) ? renewed.get(customer.id()) : customer;
+            if (renewal == null || !renewal.accountName().equals(customer.accountName())) {
+                return customers.reachable().customers();
+            }
+            found += renewal == customer ? 0 : 1;
+            reached.add(renewal);
+        }
+        return found == now.size() ? reached : customers.reachable().customers();
+    }
+
+    private static List<RollUpReads.Window> windows(List<CustomerSummaries.Summary> customers) {
+        return customers.stream()
+                .map(customer -> new RollUpReads.Window(customer.id(), customer.quotaEffectiveDate(),
+                        customer.quotaEndDate()))
+                .toList();
+    }
+
+    private List<RollUpReads.PeriodCredits> periods(UUID provider, Optional<Collection<UUID>> only,
+            UsageReportFilter filter) {
+        return filter.days() <= LONGEST_DAILY_SERIES
+                ? rollUps.perDay(provider, only, filter.from(), filter.to())
+                : rollUps.perMonth(provider, only, filter.from(), filter.to());
+    }
+
+    /** Each customer's credits per edition the filter counts. */
+    private static Map<UUID, Map<String, RollUps.Amount>> credits(UsageReportFilter filter,
+            List<RollUpReads.CustomerCredits> rows) {
         Map<UUID, Map<String, RollUps.Amount>> byCustomer = new HashMap<>();
-        for (RollUpReads.CustomerCredits row : credits) {
+        for (RollUpReads.CustomerCredits row : rows) {
             if (counts(filter, row.edition())) {
                 byCustomer.computeIfAbsent(row.customerId(), id -> new HashMap<>()).merge(row.edition(), row.amount(),
                         RollUps.Amount::plus);
             }
         }
+        return byCustomer;
+    }
+
+    private GlobalUsage assemble(UsageReportFilter filter, Inputs inputs, List<RollUpReads.PeriodCredits> periods) {
+        Map<UUID, Edition> planEditions = plans.list(true).stream()
+                .collect(Collectors.toMap(ServicePlan::id, ServicePlan::edition));
         List<GlobalUsage.CustomerUsage> lines = new ArrayList<>();
         Map<String, BigDecimal> byEdition = new LinkedHashMap<>();
         EDITIONS.stream().filter(edition -> counts(filter, edition))
                 .forEach(edition -> byEdition.put(edition, Credits.zero()));
         RollUps.Amount total = new RollUps.Amount(Credits.zero(), Credits.zero());
-        for (CustomerSummaries.Summary customer : reached) {
-            Map<String, RollUps.Amount> used = byCustomer.getOrDefault(customer.id(), Map.of());
+        for (CustomerSummaries.Summary customer : inputs.reached()) {
+            Map<String, RollUps.Amount> used = inputs.credits().getOrDefault(customer.id(), Map.of());
             Edition plan = customer.servicePlanId() == null ? null : planEditions.get(customer.servicePlanId());
             boolean onFilteredPlan = plan != null && filter.counts(plan);
             if (used.isEmpty() && !onFilteredPlan && filter.edition().isPresent()) {
                 continue;
             }
             RollUps.Amount amount = new RollUps.Amount(Credits.zero(), Credits.zero());
-            for (Map.Entry<String, RollUps.Amount> entry : used.entrySet()) {
-                amount = amount.plus(entry.getValue());
-                byEdition.merge(entry.getKey(), entry.getValue().total(), BigDecimal::add);
+            for (String edition : EDITIONS) {
+                RollUps.Amount inEdition = used.get(edition);
+                if (inEdition != null) {
+                    amount = amount.plus(inEdition);
+                    byEdition.merge(edition, inEdition.total(), BigDecimal::add);
+                }
             }
             total = total.plus(amount);
-            lines.add(line(customer, editions(used, plan), amount, consumed.getOrDefault(customer.id(),
+            lines.add(line(customer, editions(used, plan), amount, inputs.consumed().getOrDefault(customer.id(),
                     Credits.zero())));
         }
         return new GlobalUsage(filter, total.total(), total.hybrid(), total.saas(), byEdition, lines,

@@ -62,10 +62,8 @@ class RollUpReads {
              GROUP BY w.customer_id""";
 
     /**
-     * A quota window shared by this many customers or more (customers registered together, or
-     * with the default window) is read as the whole MSP's credits in it, by the roll-ups' MSP
-     * index, rather than probed customer by customer: a scan of rows that are mostly wanted
-     * instead of thousands of index lookups.
+     * In a whole report, a quota window shared by this many customers or more (customers registered
+     * together, or with the default window) is read as the whole MSP's credits in it.
      */
     static final int SHARED_BY = 50;
 
@@ -206,11 +204,22 @@ class RollUpReads {
 
     /**
      * Each customer's credits inside its own quota window, whatever the edition; customers
-     * without usage there are absent. Windows shared by {@value #SHARED_BY} customers or more are
-     * read once for the whole MSP; the others in one statement: the windows travel as arrays, so
-     * thousands of customers cost no more round trips than one.
+     * without usage there are absent. The windows travel as arrays in one statement, so thousands
+     * of customers cost no more round trips than one, and each reaches only its customer's rows.
      */
     Map<UUID, BigDecimal> inWindows(UUID provider, List<Window> windows) {
+        Map<UUID, BigDecimal> consumed = new HashMap<>();
+        probeWindows(provider, windows, consumed);
+        return consumed;
+    }
+
+    /**
+     * As {@link #inWindows}, for every customer of the MSP at once (a whole report): windows shared
+     * by {@value #SHARED_BY} customers or more are read once for the whole MSP by the roll-ups' MSP
+     * index, a scan of rows that are mostly wanted instead of thousands of index lookups. Only
+     * worth it when most of the MSP's customers are asked for: a batch's few customers are probed.
+     */
+    Map<UUID, BigDecimal> inWindowsOfEveryCustomer(UUID provider, List<Window> windows) {
         Map<UUID, BigDecimal> consumed = new HashMap<>();
         Map<List<LocalDate>, List<UUID>> shared = new HashMap<>();
         windows.forEach(window -> shared.computeIfAbsent(List.of(window.first(), window.last()),

@@ -1,5 +1,12 @@
 package org.mspportal.usage;
 
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.mspportal.customers.CustomerChanged;
@@ -13,13 +20,17 @@ import org.springframework.stereotype.Repository;
  * A counter per MSP that moves whenever its Global Usage report could change: a batch stored, or a
  * customer or plan changed (name, quota, licence, plan, edition, assigned administrators). Cached
  * reports are kept with the generation they were computed at and served only while it is still
- * the database's, so every instance of the portal sees a change as soon as it commits.
+ * the database's, so every instance of the portal sees a change as soon as it commits. Each move
+ * also records which customers it concerns, so a kept report can read again only theirs.
  *
  * <p>Bumped inside the changing transaction, so the new generation and the change commit together;
  * listeners run synchronously in the publisher's transaction, as the audit log's does.
  */
 @Repository
 class UsageGeneration {
+
+    /** How many of an MSP's latest changes are kept: a report kept longer ago is computed afresh. */
+    static final int CHANGES_KEPT = 256;
 
     private static final String BUMP_ON_CONFLICT = """
             INSERT INTO usage_generation (provider_id, generation) VALUES (:provider, 1)
@@ -31,10 +42,12 @@ class UsageGeneration {
              WHEN NOT MATCHED THEN INSERT (provider_id, generation) VALUES (s.provider_id, 1)""";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final String bump;
 
     UsageGeneration(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
         this.bump = UsageRecords.postgresql(template) ? BUMP_ON_CONFLICT : BUMP_MERGE;
     }
 
@@ -44,18 +57,69 @@ class UsageGeneration {
                 .param("provider", provider).query(Long.class).optional().orElse(0L);
     }
 
-    /** Moves the MSP's generation on; the row stays locked until the caller's transaction ends. */
-    void bump(UUID provider) {
+    /** Moves the MSP's generation on for a change to these customers' usage or terms. */
+    void bump(UUID provider, Collection<UUID> customers) {
+        record(provider, customers.toArray(UUID[]::new));
+    }
+
+    /** Moves the MSP's generation on for a change that may concern any of its customers. */
+    void bumpForEveryCustomer(UUID provider) {
+        record(provider, null);
+    }
+
+    /**
+     * The customers the generations after {@code after} up to {@code upTo} concern; empty when
+     * that is not known: one of them concerned every customer, or is no longer kept.
+     */
+    Optional<Set<UUID>> customersChanged(UUID provider, long after, long upTo) {
+        Set<UUID> changed = new HashSet<>();
+        int[] generations = {0};
+        boolean[] everyCustomer = {false};
+        template.query("""
+                SELECT customer_ids FROM usage_change
+                 WHERE provider_id = ? AND generation > ? AND generation <= ?""", rs -> {
+            generations[0]++;
+            Array ids = rs.getArray(1);
+            if (ids == null) {
+                everyCustomer[0] = true;
+                return;
+            }
+            for (Object id : (Object[]) ids.getArray()) {
+                changed.add((UUID) id);
+            }
+        }, provider, after, upTo);
+        return everyCustomer[0] || generations[0] != upTo - after ? Optional.empty() : Optional.of(changed);
+    }
+
+    /** The row stays locked until the caller's transaction ends. */
+    private void record(UUID provider, UUID[] customers) {
         jdbc.sql(bump).param("provider", provider).update();
+        long generation = current(provider);
+        template.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement(
+                    "INSERT INTO usage_change (provider_id, generation, customer_ids) VALUES (?, ?, ?)");
+            ps.setObject(1, provider);
+            ps.setLong(2, generation);
+            if (customers == null) {
+                ps.setNull(3, Types.ARRAY);
+            } else {
+                ps.setArray(3, connection.createArrayOf("uuid", customers));
+            }
+            return ps;
+        });
+        if (generation % CHANGES_KEPT == 0) {
+            jdbc.sql("DELETE FROM usage_change WHERE provider_id = :provider AND generation <= :oldest")
+                    .param("provider", provider).param("oldest", generation - CHANGES_KEPT).update();
+        }
     }
 
     @EventListener
     void on(CustomerChanged change) {
-        bump(change.provider());
+        bump(change.provider(), Set.of(change.customerId()));
     }
 
     @EventListener
     void on(ServicePlanChanged change) {
-        bump(change.provider());
+        bumpForEveryCustomer(change.provider());
     }
 }

@@ -57,9 +57,10 @@ public class UsageIngestion {
         UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
         List<UsageRecord> batch = checked(submitted);
         IngestionReceipt receipt = records.store(provider, batch, UUID.randomUUID(), clock.instant());
-        events.publishEvent(ingested(provider, batch));
+        UsageIngested ingested = ingested(provider, batch);
+        events.publishEvent(ingested);
         // Last, as the MSP's daily roll-up: every batch of the MSP updates this row.
-        generations.bump(provider);
+        generations.bump(provider, ingested.customerIds());
         return receipt;
     }
 

@@ -16,6 +16,7 @@ import org.mspportal.DatabaseTest;
 import org.mspportal.TestMsps;
 import org.mspportal.customers.Customer;
 import org.mspportal.customers.CustomerManagement;
+import org.mspportal.customers.CustomerSummaries;
 import org.mspportal.customers.UpdateCustomer;
 import org.mspportal.identity.Role;
 import org.mspportal.plans.CreateServicePlan;
@@ -41,6 +42,9 @@ class KeptGlobalUsageReportTests {
     @Autowired UsageIngestion ingestion;
     @Autowired CustomerManagement customers;
     @Autowired GlobalUsageReport report;
+    @Autowired CustomerSummaries summaries;
+    @Autowired RollUpReads rollUpReads;
+    @Autowired UsageGeneration generations;
 
     UUID provider;
     UUID business;
@@ -162,6 +166,69 @@ class KeptGlobalUsageReportTests {
         assertThat(line(usage, first).quotaConsumed()).isEqualByComparingTo("3");
         assertThat(line(usage, sharing.get(1)).quotaConsumed()).isEqualByComparingTo("7");
         assertThat(line(usage, sharing.get(2)).quotaConsumed()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void aReportKeptBeforeABatchIsRefreshedToWhatAFreshReportComputes() {
+        UUID first = customerOn(provider);
+        UUID second = customerOn(provider);
+        UUID third = customerOn(provider);
+        ingestion.ingest(List.of(usage(first, today, "1"), usage(second, today, "2"), usage(third, today, "3")));
+        UsageReportFilter year = new UsageReportFilter(today.minusYears(1).plusDays(1), today, Optional.empty());
+        report.run(year);
+
+        ingestion.ingest(List.of(usage(second, today, "20"), usage(second, today.minusDays(35), "5")));
+
+        GlobalUsage refreshed = report.run(year);
+        assertThat(refreshed.totalCredits()).isEqualByComparingTo("29");
+        assertThat(refreshed).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(freshReport().run(year));
+    }
+
+    @Test
+    void aRefreshReadsAgainOnlyTheCustomersTheChangesConcern() {
+        UUID changed = customerOn(provider);
+        UUID untouched = customerOn(provider);
+        ingestion.ingest(List.of(usage(changed, today, "1"), usage(untouched, today, "2")));
+        report.run(thisMonth);
+        // Behind the portal's back, so no change records it: a refresh keeps the kept line.
+        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", untouched).update();
+
+        ingest(changed, "4");
+
+        GlobalUsage usage = report.run(thisMonth);
+        assertThat(line(usage, changed).credits()).isEqualByComparingTo("4");
+        assertThat(line(usage, untouched).creditQuota()).isEqualByComparingTo("1000");
+        assertThat(freshReport().run(thisMonth)).satisfies(fresh ->
+                assertThat(line(fresh, untouched).creditQuota()).isEqualByComparingTo("2"));
+    }
+
+    @Test
+    void aCustomerRenamedAfterAReportWasKeptMovesToItsPlaceByName() {
+        customerOn(provider);
+        customerOn(provider);
+        List<GlobalUsage.CustomerUsage> before = report.run(thisMonth).customers();
+        UUID firstByName = before.get(0).customerId();
+        UUID secondByName = before.get(1).customerId();
+        Customer customer = customers.get(firstByName);
+        customers.update(firstByName, new UpdateCustomer(before.get(1).accountName() + " renamed",
+                customer.organizationName(), customer.address(), customer.phoneNumber(), customer.tenantType(),
+                customer.storageRegion(), customer.creditQuota(), customer.quotaEffectiveDate(),
+                customer.quotaEndDate(), customer.licenseExpiryDate(), customer.version()));
+
+        GlobalUsage usage = report.run(thisMonth);
+
+        assertThat(usage.customers()).extracting(GlobalUsage.CustomerUsage::customerId)
+                .containsExactly(secondByName, firstByName);
+        assertThat(usage).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(freshReport().run(thisMonth));
+    }
+
+    /** A report of the same data by an instance that kept nothing yet. */
+    private GlobalUsageReport freshReport() {
+        return new GlobalUsageReport(summaries, plans, rollUpReads, generations, clock, 1_000);
     }
 
     private static GlobalUsage.CustomerUsage line(GlobalUsage usage, UUID customer) {
