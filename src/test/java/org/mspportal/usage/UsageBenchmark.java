@@ -66,8 +66,9 @@ import static org.mspportal.Benchmark.page;
  *       usage_record with all its indexes and foreign keys, as many streams as clients;</li>
  *   <li>the Global Usage report's p50/p95/p99 through the API and the page, for last month and the
  *       last twelve months, all editions and Business: warm (the data unchanged, so the kept report
- *       is served) and cold (each request right after a one-record batch moved the MSP's usage
- *       generation, so the report is computed again).</li>
+ *       is served), after a batch (each request right after a one-record batch, so the kept report
+ *       is refreshed for its customer) and afresh (each request right after a change that may
+ *       concern every customer, so the report is computed again from the roll-ups).</li>
  * </ol>
  * Run by {@code bench/usage.sh}; skipped otherwise. Sizes can be made smaller for a trial run with
  * {@code -Dportal.benchmark.days=} (days of bulk usage, 400) and {@code -Dportal.benchmark.batches=}.
@@ -165,11 +166,16 @@ class UsageBenchmark {
         String year = "from=" + today.withDayOfMonth(1).minusMonths(11) + "&to=" + today;
         report.add(String.format(Locale.ROOT, "Global Usage report, %,d customers; ms end to end over loopback HTTP."
                 + " warm: data unchanged since the last request, %d requests each after %d warm-up;"
-                + " cold: each request right after a one-record batch through the API (untimed) moved the MSP's"
-                + " usage generation, %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP, MEASURED_COLD,
-                WARM_UP_COLD));
+                + " batch: each request right after a one-record batch through the API (untimed), so the kept report"
+                + " is refreshed for that customer; afresh: each request right after a change that may concern every"
+                + " customer (as a plan's does; here the MSP's usage generation moved by SQL), so the report is"
+                + " computed from the roll-ups; %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP,
+                MEASURED_COLD, WARM_UP_COLD));
         IntConsumer oneRecord = i -> assertThat(send(http, ingestKey, oneRecordBatch(ours.get(i % ours.size()), today,
                 i))).as("one-record batch").isEqualTo(200);
+        IntConsumer everyCustomer = i -> jdbc.sql(
+                "UPDATE usage_generation SET generation = generation + 1 WHERE provider_id = :provider")
+                .param("provider", provider).update();
         for (String edition : List.of("ALL", "BUSINESS")) {
             for (Map.Entry<String, String> range : Map.of("month", month, "year ", year).entrySet().stream()
                     .sorted(Map.Entry.comparingByKey()).toList()) {
@@ -177,10 +183,12 @@ class UsageBenchmark {
                 String name = range.getKey() + " " + edition;
                 IntFunction<Integer> api = i -> bench.api(readKey, "/api/v1/reports/global-usage" + query);
                 IntFunction<Integer> page = i -> page(browser, "/reports/global-usage" + query);
-                figure(measure("api  warm " + name, api));
-                figure(measure("page warm " + name, page));
-                figure(Benchmark.measure("api  cold " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, api));
-                figure(Benchmark.measure("page cold " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, page));
+                figure(measure("api  warm   " + name, api));
+                figure(measure("page warm   " + name, page));
+                figure(Benchmark.measure("api  batch  " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, api));
+                figure(Benchmark.measure("page batch  " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, page));
+                figure(Benchmark.measure("api  afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, api));
+                figure(Benchmark.measure("page afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, page));
             }
         }
         report.add("After the report: " + Benchmark.loadAverage());
