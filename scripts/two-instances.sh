@@ -68,6 +68,7 @@ trap 'exit 143' TERM
 
 # --- nginx: one upstream of two servers, retries only where a retry cannot double a write --------
 mkdir -p "$run_dir/nginx-temp"
+rm -f "$run_dir"/nginx-*.log "$run_dir"/instance-*.log   # this run's logs only
 cat > "$run_dir/nginx.conf" <<EOF
 # Written by scripts/two-instances.sh; see docs/scaling.md, "Several instances".
 worker_processes 1;

@@ -156,6 +156,9 @@ class TwoInstancesTests {
         }
         traffic.shutdown();
 
+        System.out.printf("Two instances: %d requests (%d after the kill), %d passed on by nginx, %d cut short, "
+                + "%d usage batches acknowledged%n", sent.get(), afterKill.get(), instances.retriedRequests(),
+                cutShort.size(), acknowledged.size());
         assertThat(failures).as("requests that failed despite the proxy's retry").isEmpty();
         assertThat(cutShort).as("responses cut short by the kill").hasSizeLessThanOrEqualTo(3)
                 .noneMatch(what -> what.endsWith("(began after the kill)"));
