@@ -20,6 +20,13 @@ import org.springframework.stereotype.Component;
  * The background sender: delivers due outbox mails through SMTP, one cluster-wide run at a time.
  * A failed attempt is retried later with a doubling wait, so a mail queued while the server is
  * down goes out once it is back. Exists only when an SMTP host is configured.
+ *
+ * <p>Each mail is claimed for {@code portal.mail.claim-lease} before it is sent, so two runs at
+ * once (two instances, or a run outliving its ShedLock lock) never send the same mail. That lets
+ * the lock be short: an instance killed mid-run holds back the others for at most its
+ * {@code lockAtMostFor}, and its claimed mail for at most the lease. A kill after the SMTP server
+ * accepted a mail but before it was marked sent still sends it again after the lease (at least
+ * once); the {@code X-Portal-Outbox-Id} header lets a receiver tell.
  */
 @Component
 @ConditionalOnProperty(name = "spring.mail.host")
@@ -40,10 +47,13 @@ class MailDelivery {
     }
 
     @Scheduled(fixedDelayString = "${portal.mail.poll-interval:PT5S}")
-    @SchedulerLock(name = "mail-delivery", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "mail-delivery", lockAtMostFor = "PT30S")
     public void deliverDueMails() {
         for (OutboundEmail mail : outbox.dueAt(clock.instant(), settings.batchSize())) {
-            deliver(mail);
+            Instant now = clock.instant();
+            if (outbox.claim(mail.id(), now, now.plus(settings.claimLease()))) {
+                deliver(mail);
+            }
         }
     }
 

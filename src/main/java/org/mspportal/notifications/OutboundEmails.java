@@ -79,6 +79,21 @@ class OutboundEmails {
                 .single();
     }
 
+    /**
+     * Takes a due mail for one sending attempt: moves its next attempt to the lease's end, which
+     * only one instance can do while the mail is due. Another instance, or a second run of the
+     * sender, then skips it; if the sender dies mid-attempt the mail is due again after the lease.
+     */
+    boolean claim(long id, Instant now, Instant leaseEnd) {
+        return jdbc.sql("""
+                UPDATE outbound_email SET next_attempt_at = :leaseEnd
+                 WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now""")
+                .param("id", id)
+                .param("now", StoredTime.of(now))
+                .param("leaseEnd", StoredTime.of(leaseEnd))
+                .update() == 1;
+    }
+
     /** Marks a mail delivered and drops its bodies: once sent, the outbox need not hold its codes. */
     void markSent(long id, Instant now) {
         jdbc.sql("""

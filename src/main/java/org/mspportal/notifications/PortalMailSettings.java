@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param longestRetryInterval the cap on that doubling
  * @param maxAttempts attempts before a mail is marked failed and left for an operator
  * @param batchSize mails sent per run of the sender
+ * @param claimLease how long one sending attempt keeps a mail from other senders; longer than the
+ *        SMTP timeouts (spring.mail.properties.mail.smtp.*timeout) of one attempt together
  */
 @ConfigurationProperties("portal.mail")
 record PortalMailSettings(
@@ -21,7 +23,8 @@ record PortalMailSettings(
         @DefaultValue("PT30S") Duration firstRetryAfter,
         @DefaultValue("PT1H") Duration longestRetryInterval,
         @DefaultValue("20") int maxAttempts,
-        @DefaultValue("50") int batchSize) {
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("PT2M") Duration claimLease) {
 
     /** How long to wait after the given number of failed attempts. */
     Duration retryDelayAfter(int failedAttempts) {

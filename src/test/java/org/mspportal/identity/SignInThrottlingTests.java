@@ -1,10 +1,13 @@
 package org.mspportal.identity;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.PortalClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SignInThrottlingTests {
 
     @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+
+    /** The allowance is kept in the database, where other test classes have signed in from this address too. */
+    @BeforeEach
+    void forgetEarlierTries() {
+        jdbc.sql("DELETE FROM sign_in_throttle").update();
+    }
 
     @Test
     void theFourthTryOfAStepWithinAMinuteIsTurnedAway() {

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalMailSettingsTests {
 
     private final PortalMailSettings settings =
-            new PortalMailSettings("from@x", Duration.ofSeconds(30), Duration.ofHours(1), 20, 50);
+            new PortalMailSettings("from@x", Duration.ofSeconds(30), Duration.ofHours(1), 20, 50, Duration.ofMinutes(2));
 
     @Test
     void theWaitDoublesAfterEachFailedAttempt() {
