@@ -92,11 +92,7 @@ class SignInThrottlingTests {
 
     @Test
     void afterThreeWrongCodesEvenTheRightOneIsTurnedAway() {
-        PortalClient browser = browserAtANewAddress();
-        HttpSignIn steps = new HttpSignIn(browser, mailbox);
-        steps.startWithEmail(admin);
-        assertThat(steps.passPassword().redirectsTo("/sign-in/code")).isTrue();
-        browser.get("/sign-in/code");
+        PortalClient browser = atTheCodeStep();
         for (int i = 0; i < 3; i++) {
             assertThat(browser.post("/sign-in/code", "code", "00000" + i).body()).doesNotContain(REFUSED);
         }
@@ -109,11 +105,7 @@ class SignInThrottlingTests {
 
     @Test
     void askingForNewCodesUsesTheSameAllowanceAsEnteringThem() {
-        PortalClient browser = browserAtANewAddress();
-        HttpSignIn steps = new HttpSignIn(browser, mailbox);
-        steps.startWithEmail(admin);
-        assertThat(steps.passPassword().redirectsTo("/sign-in/code")).isTrue();
-        browser.get("/sign-in/code");
+        PortalClient browser = atTheCodeStep();
         for (int i = 0; i < 3; i++) {
             assertThat(browser.post("/sign-in/code/resend").body()).doesNotContain(REFUSED);
         }
@@ -161,6 +153,16 @@ class SignInThrottlingTests {
 
         assertThat(fourth.status()).as("no password set").isEqualTo(200);
         assertThat(fourth.body()).contains(REFUSED);
+    }
+
+    /** A browser at a new address that has passed the email and password steps. */
+    private PortalClient atTheCodeStep() {
+        PortalClient browser = browserAtANewAddress();
+        HttpSignIn steps = new HttpSignIn(browser, mailbox);
+        steps.startWithEmail(admin);
+        assertThat(steps.passPassword().redirectsTo("/sign-in/code")).isTrue();
+        browser.get("/sign-in/code");
+        return browser;
     }
 
     /** A browser at a documentation address (RFC 5737) no other test of this class uses. */
