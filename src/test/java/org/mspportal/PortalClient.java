@@ -27,11 +27,26 @@ public final class PortalClient {
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
+    private final Optional<String> clientAddress;
     private String csrfToken = "";
 
     public PortalClient(int port) {
+        this(port, Optional.empty());
+    }
+
+    /**
+     * A browser at another address, as a reverse proxy in front of the portal reports it
+     * ({@code X-Forwarded-For}); the portal honours that only with {@code server.forward-headers-strategy}
+     * set. For tests of per-address limits, which would otherwise share 127.0.0.1.
+     */
+    public PortalClient(int port, String clientAddress) {
+        this(port, Optional.of(clientAddress));
+    }
+
+    private PortalClient(int port, Optional<String> clientAddress) {
         this.baseUrl = "http://localhost:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.clientAddress = clientAddress;
     }
 
     public record Page(int status, String body, Optional<String> location) {
@@ -88,6 +103,7 @@ public final class PortalClient {
     }
 
     private Page send(HttpRequest.Builder request) {
+        clientAddress.ifPresent(address -> request.header("X-Forwarded-For", address));
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = CSRF.matcher(response.body());

@@ -102,10 +102,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
+    /**
+     * A database out of reach is 503 with {@code Retry-After}: the request was fine and will work
+     * again by itself. Anything else unexpected is a 500 that says nothing of its cause.
+     */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception cause) {
+    ResponseEntity<ProblemDetail> unexpected(Exception cause) {
+        if (DatabaseUnavailable.explains(cause)) {
+            log.warn("Database unavailable during an API request: {}", cause.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL));
+        }
         log.error("Unexpected error in an API request", cause);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The portal could not complete this request. It has been logged; please try again.");
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "The portal could not complete this request. It has been logged; please try again."));
     }
 }

@@ -1,6 +1,6 @@
 package org.mspportal.notifications;
 
-import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Arrays;
@@ -12,15 +12,15 @@ import java.util.UUID;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
+import org.mspportal.SmtpDelivery;
 import org.mspportal.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,12 +31,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DatabaseTest
 class MailDeliveryTests {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = SmtpDelivery.freePort();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry properties) {
         properties.add("spring.mail.host", () -> "127.0.0.1");
         properties.add("spring.mail.port", () -> SMTP_PORT);
+        // application.yml's 30 s, shortened so the test of a silent server takes a second
+        properties.add("spring.mail.properties[mail.smtp.timeout]", () -> 1000);
     }
 
     @Autowired MailOutbox outbox;
@@ -44,6 +46,7 @@ class MailDeliveryTests {
     @Autowired OutboundEmails outboundEmails;
     @Autowired TransactionTemplate transactions;
     @Autowired TestClock clock;
+    @Autowired JdbcClient jdbc;
 
     private final GreenMail smtpServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
@@ -75,6 +78,59 @@ class MailDeliveryTests {
         List<MimeMessage> received = receivedBy(recipient);
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject()).isEqualTo("Your link 🔗");
+        assertThat(outboundEmails.find(id).orElseThrow().status()).isEqualTo(OutboundEmail.Status.SENT);
+    }
+
+    @Test
+    void mailQueuedDuringALongOutageSurvivesEveryFailedAttemptAndGoesOutOnceWhenTheServerIsBack() throws Exception {
+        SmtpDelivery.postponeMailOfOtherTests(jdbc);
+        List<String> recipients = List.of(uniqueRecipient(), uniqueRecipient(), uniqueRecipient());
+        List<Long> ids = recipients.stream()
+                .map(recipient -> transactions.execute(status -> outbox.queue(notice(recipient)))).toList();
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            delivery.deliverDueMails();
+            clock.advance(Duration.ofHours(1));
+        }
+        assertThat(ids).allSatisfy(id -> {
+            OutboundEmail waiting = outboundEmails.find(id).orElseThrow();
+            assertThat(waiting.status()).isEqualTo(OutboundEmail.Status.PENDING);
+            assertThat(waiting.attempts()).isEqualTo(4);
+            assertThat(waiting.sentAt()).isEmpty();
+            assertThat(waiting.textBody()).as("kept for the next attempt").contains("Your link is ready.");
+        });
+
+        smtpServer.start();
+        delivery.deliverDueMails();
+        clock.advance(Duration.ofHours(2));
+        delivery.deliverDueMails();
+
+        assertThat(recipients).allSatisfy(recipient -> assertThat(receivedBy(recipient)).hasSize(1));
+        assertThat(ids).allSatisfy(id ->
+                assertThat(outboundEmails.find(id).orElseThrow().status()).isEqualTo(OutboundEmail.Status.SENT));
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersCostsTheSenderOnlyItsTimeoutAndLosesNoMail() throws Exception {
+        SmtpDelivery.postponeMailOfOtherTests(jdbc);
+        String recipient = uniqueRecipient();
+        long id = transactions.execute(status -> outbox.queue(notice(recipient)));
+
+        // Listening without ever accepting: the connection opens, and no greeting ever comes.
+        try (ServerSocket silent = new ServerSocket(SMTP_PORT, 50, InetAddress.getByName("127.0.0.1"))) {
+            long start = System.nanoTime();
+            delivery.deliverDueMails();
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        }
+        OutboundEmail afterTimeout = outboundEmails.find(id).orElseThrow();
+        assertThat(afterTimeout.status()).isEqualTo(OutboundEmail.Status.PENDING);
+        assertThat(afterTimeout.lastError()).isPresent();
+
+        smtpServer.start();
+        clock.advance(Duration.ofHours(1));
+        delivery.deliverDueMails();
+
+        assertThat(receivedBy(recipient)).hasSize(1);
         assertThat(outboundEmails.find(id).orElseThrow().status()).isEqualTo(OutboundEmail.Status.SENT);
     }
 
@@ -114,16 +170,8 @@ class MailDeliveryTests {
             return List.of();
         }
         return Arrays.stream(smtpServer.getReceivedMessages())
-                .filter(message -> addressedTo(message, recipient))
+                .filter(message -> SmtpDelivery.addressedTo(message, recipient))
                 .toList();
-    }
-
-    private static boolean addressedTo(MimeMessage message, String recipient) {
-        try {
-            return Arrays.stream(message.getAllRecipients()).map(Address::toString).anyMatch(recipient::equals);
-        } catch (MessagingException unreadable) {
-            return false;
-        }
     }
 
     static OutgoingMail notice(String recipient) {
@@ -136,13 +184,5 @@ class MailDeliveryTests {
 
     static String uniqueRecipient() {
         return "admin-" + UUID.randomUUID() + "@msp.example";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
