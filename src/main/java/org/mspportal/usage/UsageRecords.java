@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,44 +51,14 @@ class UsageRecords {
                           CAST(? AS BIGINT ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY), CAST(? AS VARCHAR ARRAY))
                    AS r (customer_id, workload, usage_date, stored_bytes, credits, edition)""";
     /**
-     * PostgreSQL's way, one statement: the new records are added, their credits rolled up into
-     * their customers' days and months and the MSP's days by data-modifying CTEs over what the
-     * insert returns, and the keys stored before are answered for the caller to replace. The
-     * records travel and are parsed once, no roll-up rows travel at all, and only keys stored
-     * before are looked up again. Roll-up rows are written in key order, so concurrent batches lock
-     * them in the same order; the MSP's days last, as every batch of the MSP touches them. A key
-     * another batch is adding at the same moment waits for that batch; then it is stored before.
+     * PostgreSQL's way: add what is new and learn which keys were stored already in the same pass
+     * over the unique key, instead of looking every key up first. A key another batch is adding
+     * at the same moment waits for that batch; once it commits, the key is stored already.
      */
-    private static final String ADD_AND_ROLL_UP = """
-            WITH batch AS MATERIALIZED (
-                SELECT * FROM UNNEST(CAST(? AS UUID ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS DATE ARRAY),
-                                     CAST(? AS BIGINT ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY),
-                                     CAST(? AS VARCHAR ARRAY))
-                       AS r (customer_id, workload, usage_date, stored_bytes, credits, edition)),
-            added AS (
-                INSERT INTO usage_record (provider_id, customer_id, workload, usage_date, stored_bytes, credits,
-                                          edition, batch_id, created_at)
-                SELECT ?, customer_id, workload, usage_date, stored_bytes, credits, edition, ?, ? FROM batch
-                    ON CONFLICT (customer_id, usage_date, workload) DO NOTHING
-                RETURNING customer_id, usage_date, workload, credits, COALESCE(edition, 'NONE') AS edition,
-                          CASE WHEN workload = ANY (CAST(? AS VARCHAR ARRAY)) THEN credits ELSE 0 END AS hybrid),
-            daily AS (
-                %1$s),
-            monthly AS (
-                %2$s),
-            msp_days AS (
-                INSERT INTO usage_provider_daily (provider_id, usage_date, edition, credits)
-                SELECT ?, usage_date, edition, SUM(credits) FROM added
-                 GROUP BY usage_date, edition ORDER BY usage_date, edition
-                    ON CONFLICT (provider_id, usage_date, edition)
-                    DO UPDATE SET credits = usage_provider_daily.credits + EXCLUDED.credits)
-            SELECT b.customer_id, b.usage_date, b.workload FROM batch b
-             WHERE NOT EXISTS (SELECT 1 FROM added a WHERE a.customer_id = b.customer_id
-                                  AND a.usage_date = b.usage_date AND a.workload = b.workload)"""
-            .formatted(rollUpOfAdded("usage_daily", "usage_date", "usage_date"),
-                    rollUpOfAdded("usage_monthly", "usage_month", "CAST(DATE_TRUNC('month', usage_date) AS DATE)"));
-    private static final Object[] HYBRID_WORKLOADS = Arrays.stream(Workload.values())
-            .filter(workload -> workload.group() == Workload.Group.HYBRID).map(Workload::name).toArray();
+    private static final String INSERT_NEW = INSERT + """
+
+                ON CONFLICT (customer_id, usage_date, workload) DO NOTHING
+                RETURNING customer_id, usage_date, workload""";
     private static final String LOCK_EARLIER = """
             SELECT r.id, r.customer_id, r.usage_date, r.workload, r.credits, r.edition
               FROM usage_record r
@@ -141,16 +110,20 @@ class UsageRecords {
     IngestionReceipt store(UUID provider, List<UsageRecord> batch, UUID batchId, Instant now) {
         List<UsageRecord> sorted = new ArrayList<>(batch);
         sorted.sort((a, b) -> a.key().compareTo(b.key()));
-        List<UsageRecord> notAdded = postgresql ? addWithRollUps(provider, sorted, batchId, now) : sorted;
-        Map<UsageRecord.Key, Earlier> earlier = notAdded.isEmpty() ? Map.of() : lockEarlier(notAdded);
+        Set<UsageRecord.Key> inserted = postgresql ? insertNew(provider, sorted, batchId, now) : Set.of();
+        List<UsageRecord> stored = postgresql
+                ? sorted.stream().filter(record -> !inserted.contains(record.key())).toList() : sorted;
+        Map<UsageRecord.Key, Earlier> earlier = stored.isEmpty() ? Map.of() : lockEarlier(stored);
         RollUps rollUps = new RollUps();
         List<UsageRecord> added = new ArrayList<>();
         Map<Long, UsageRecord> replacing = new LinkedHashMap<>();
-        for (UsageRecord record : notAdded) {
+        BigDecimal credits = Credits.zero();
+        for (UsageRecord record : sorted) {
             rollUps.add(record);
+            credits = credits.add(record.credits());
             Earlier replaced = earlier.get(record.key());
             if (replaced == null) {
-                if (postgresql) {
+                if (postgresql && !inserted.contains(record.key())) {
                     throw new ConcurrentUsage(); // stored a moment ago and gone again: never, as nothing deletes
                 }
                 added.add(record);
@@ -161,12 +134,13 @@ class UsageRecords {
             }
         }
         replace(replacing, batchId, now);
-        insert(provider, added, batchId, now);
+        if (!postgresql) {
+            insert(provider, added, batchId, now);
+        }
         upsert("usage_daily", "usage_date", provider, rollUps.daily());
         upsert("usage_monthly", "usage_month", provider, rollUps.monthly());
         // Last: every batch of the MSP touches these rows, so they stay locked only until the commit.
         upsertProviderDaily(provider, rollUps.providerDaily());
-        BigDecimal credits = batch.stream().map(UsageRecord::credits).reduce(Credits.zero(), BigDecimal::add);
         return new IngestionReceipt(batch.size(), replacing.size(), credits);
     }
 
@@ -233,29 +207,15 @@ class UsageRecords {
         }
     }
 
-    /**
-     * Adds the records whose keys are not stored yet with their roll-ups (PostgreSQL); the others,
-     * which replace records stored before, in the batch's order.
-     */
-    private List<UsageRecord> addWithRollUps(UUID provider, List<UsageRecord> sorted, UUID batchId, Instant now) {
-        Set<UsageRecord.Key> storedBefore = new HashSet<>();
-        jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement(ADD_AND_ROLL_UP);
-            setColumns(connection, ps, 1, sorted);
-            ps.setObject(7, provider);
-            ps.setObject(8, batchId);
-            ps.setObject(9, StoredTime.of(now));
-            ps.setArray(10, connection.createArrayOf("varchar", HYBRID_WORKLOADS));
-            ps.setObject(11, provider);
-            ps.setObject(12, provider);
-            ps.setObject(13, provider);
-            return ps;
-        }, rs -> {
-            storedBefore.add(new UsageRecord.Key(rs.getObject("customer_id", UUID.class),
-                    rs.getObject("usage_date", LocalDate.class), Workload.valueOf(rs.getString("workload"))));
-        });
-        return storedBefore.isEmpty() ? List.of()
-                : sorted.stream().filter(record -> storedBefore.contains(record.key())).toList();
+    /** Adds the records whose keys are not stored yet (PostgreSQL); the keys it added. */
+    private Set<UsageRecord.Key> insertNew(UUID provider, List<UsageRecord> sorted, UUID batchId, Instant now) {
+        Set<UsageRecord.Key> added = new HashSet<>();
+        jdbc.query(connection -> insertStatement(connection, INSERT_NEW, provider, sorted, batchId, now),
+                rs -> {
+                    added.add(new UsageRecord.Key(rs.getObject("customer_id", UUID.class),
+                            rs.getObject("usage_date", LocalDate.class), Workload.valueOf(rs.getString("workload"))));
+                });
+        return added;
     }
 
     private static PreparedStatement insertStatement(Connection connection, String sql, UUID provider,
@@ -264,22 +224,14 @@ class UsageRecords {
         ps.setObject(1, provider);
         ps.setObject(2, batchId);
         ps.setObject(3, StoredTime.of(now));
-        setColumns(connection, ps, 4, records);
-        return ps;
-    }
-
-    /** The records' six columns as arrays, from parameter {@code first} on, in the order UNNEST takes them. */
-    private static void setColumns(Connection connection, PreparedStatement ps, int first, List<UsageRecord> records)
-            throws SQLException {
-        ps.setArray(first, connection.createArrayOf("uuid", column(records, UsageRecord::customerId)));
-        ps.setArray(first + 1, connection.createArrayOf("varchar",
-                column(records, record -> record.workload().name())));
-        ps.setArray(first + 2, connection.createArrayOf("date",
-                column(records, record -> Date.valueOf(record.date()))));
-        ps.setArray(first + 3, connection.createArrayOf("bigint", column(records, UsageRecord::storedBytes)));
-        ps.setArray(first + 4, connection.createArrayOf("numeric", column(records, UsageRecord::credits)));
-        ps.setArray(first + 5, connection.createArrayOf("varchar", column(records,
+        ps.setArray(4, connection.createArrayOf("uuid", column(records, UsageRecord::customerId)));
+        ps.setArray(5, connection.createArrayOf("varchar", column(records, record -> record.workload().name())));
+        ps.setArray(6, connection.createArrayOf("date", column(records, record -> Date.valueOf(record.date()))));
+        ps.setArray(7, connection.createArrayOf("bigint", column(records, UsageRecord::storedBytes)));
+        ps.setArray(8, connection.createArrayOf("numeric", column(records, UsageRecord::credits)));
+        ps.setArray(9, connection.createArrayOf("varchar", column(records,
                 record -> record.edition() == null ? null : record.edition().name())));
+        return ps;
     }
 
     private static <T> Object[] column(List<T> rows, Function<T, ?> value) {
@@ -336,9 +288,6 @@ class UsageRecords {
      * order, so rows are locked in the same order as before.
      */
     private void upsertProviderDaily(UUID provider, Map<RollUps.ProviderDay, BigDecimal> changes) {
-        if (changes.isEmpty()) {
-            return;
-        }
         List<Map.Entry<RollUps.ProviderDay, BigDecimal>> rows = new ArrayList<>(changes.entrySet());
         jdbc.batchUpdate(postgresql ? PROVIDER_DAY_ON_CONFLICT : PROVIDER_DAY_MERGE, new BatchPreparedStatementSetter() {
             @Override
@@ -356,16 +305,6 @@ class UsageRecords {
         });
     }
 
-    /** The CTE that adds the credits of the records just added ({@code added}) to a roll-up table. */
-    private static String rollUpOfAdded(String table, String periodColumn, String period) {
-        return "INSERT INTO " + table + " (customer_id, " + periodColumn
-                + ", edition, provider_id, hybrid_credits, saas_credits, credits)"
-                + " SELECT customer_id, " + period + ", edition, ?, SUM(hybrid), SUM(credits) - SUM(hybrid),"
-                + " SUM(credits) FROM added GROUP BY customer_id, " + period + ", edition"
-                + " ORDER BY customer_id, " + period + ", edition"
-                + onConflictAdd(table, periodColumn);
-    }
-
     private static String onConflictUpsert(String table, String periodColumn) {
         return "INSERT INTO " + table + " (customer_id, " + periodColumn
                 + ", edition, provider_id, hybrid_credits, saas_credits, credits)"
@@ -374,11 +313,7 @@ class UsageRecords {
                 + " FROM UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS VARCHAR ARRAY),"
                 + " CAST(? AS NUMERIC(20, 6) ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY))"
                 + " AS r (customer_id, period, edition, hybrid_credits, saas_credits)"
-                + onConflictAdd(table, periodColumn);
-    }
-
-    private static String onConflictAdd(String table, String periodColumn) {
-        return " ON CONFLICT (customer_id, " + periodColumn + ", edition) DO UPDATE SET"
+                + " ON CONFLICT (customer_id, " + periodColumn + ", edition) DO UPDATE SET"
                 + " hybrid_credits = " + table + ".hybrid_credits + EXCLUDED.hybrid_credits,"
                 + " saas_credits = " + table + ".saas_credits + EXCLUDED.saas_credits,"
                 + " credits = " + table + ".credits + EXCLUDED.credits";
