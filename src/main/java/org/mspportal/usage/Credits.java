@@ -25,6 +25,10 @@ final class Credits {
 
     /** An amount sent by a client, rounded to the six decimals that are stored. */
     static BigDecimal rounded(BigDecimal credits) {
+        // 1e-999999999 is a short JSON number, but setScale would build 10^999999993 to round it.
+        if (credits.precision() - credits.scale() < -SCALE) {
+            return zero();
+        }
         return credits.setScale(SCALE, RoundingMode.HALF_UP);
     }
 

@@ -119,6 +119,15 @@ class UsageApiTests {
     }
 
     @Test
+    void creditsAreRoundedToSixDecimalsEvenFromAFarNegativeExponent() throws Exception {
+        send(batch(credits(customer, "NAS", today, "1e-999999999"), credits(customer, "VMWARE", today, "0.0000015")))
+                .andExpect(status().isOk());
+
+        assertThat(recordedCredits(customer, "NAS", today)).isEqualByComparingTo("0");
+        assertThat(recordedCredits(customer, "VMWARE", today)).isEqualByComparingTo("0.000002");
+    }
+
+    @Test
     void aBatchSentAgainWithTheSameIdempotencyKeyCountsOnceAndGetsTheFirstAnswer() throws Exception {
         String batch = batch(credits(customer, "VMWARE", today, "3"));
         String first = send(batch, "meter-2024-06-01").andExpect(status().isOk())
