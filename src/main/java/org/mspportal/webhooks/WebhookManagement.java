@@ -152,6 +152,9 @@ public class WebhookManagement {
 
     private WebhookEndpointDetails checked(WebhookEndpointDetails details) {
         String url = EndpointUrl.checked(details.url(), settings.allowPlainHttpToLoopback());
+        if (!settings.allowPrivateAddresses()) {
+            PrivateAddresses.refuseTyped(url);
+        }
         String description = details.description() == null ? "" : details.description().strip();
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
             throw new RejectedInput("description", "Use at most " + MAX_DESCRIPTION_LENGTH + " characters.");

@@ -81,7 +81,7 @@ class WebhookSender {
             HttpStatusCode status = post(delivery, start);
             statusCode = status.value();
             error = status.is2xxSuccessful() ? null : "HTTP " + status.value();
-        } catch (RuntimeException failure) {
+        } catch (RuntimeException | UnknownHostException failure) {
             // Any failure, the receiver's or ours (a secret that no longer decrypts), counts as a
             // failed attempt: a delivery is never left claimed and uncounted.
             error = summary(failure);
@@ -90,7 +90,10 @@ class WebhookSender {
         deliveries.record(delivery.id(), outcome(delivery, start, statusCode, error, millis));
     }
 
-    private HttpStatusCode post(WebhookDeliveries.Outgoing delivery, Instant at) {
+    private HttpStatusCode post(WebhookDeliveries.Outgoing delivery, Instant at) throws UnknownHostException {
+        if (!settings.allowPrivateAddresses()) {
+            PrivateAddresses.requirePublic(delivery.url());
+        }
         long timestamp = at.getEpochSecond();
         String messageId = delivery.messageId().toString();
         String signature = WebhookSignature.of(secrets.decrypt(delivery.signingSecret()), messageId, timestamp,
@@ -131,6 +134,9 @@ class WebhookSender {
             }
             if (cause instanceof ConnectException) {
                 return "Connection refused or host unreachable";
+            }
+            if (cause instanceof PrivateAddresses.PrivateAddressRefused) {
+                return "Not sent: " + cause.getMessage();
             }
             if (cause instanceof UnknownHostException) {
                 return "Unknown host: " + cause.getMessage();

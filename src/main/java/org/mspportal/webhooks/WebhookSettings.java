@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     encrypted with. Empty: a fixed development key, with a warning in the log
  * @param allowPlainHttpToLoopback accept {@code http://} URLs whose host is a loopback address
  *     (local receivers in development and tests); every other URL must be {@code https://}
+ * @param allowPrivateAddresses send webhooks to loopback and private-network addresses too (see
+ *     {@link PrivateAddresses}); off, they are refused when saved and before each delivery
  * @param firstRetryAfter wait after the first failed attempt; each later wait doubles
  * @param longestRetryInterval the cap on that doubling
  * @param maxAttempts attempts before a delivery is marked failed
@@ -26,6 +28,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record WebhookSettings(
         @DefaultValue("") String secretKey,
         @DefaultValue("false") boolean allowPlainHttpToLoopback,
+        @DefaultValue("false") boolean allowPrivateAddresses,
         @DefaultValue("PT30S") Duration firstRetryAfter,
         @DefaultValue("PT1H") Duration longestRetryInterval,
         @DefaultValue("12") int maxAttempts,

@@ -225,6 +225,21 @@ class WebhookDeliveryTests {
     }
 
     @Test
+    void aReceiverOnAPrivateAddressIsNotSentAnythingUnlessPrivateAddressesAreAllowed(
+            @Autowired SigningSecrets secrets, @Autowired WebhookSettings settings) {
+        UUID endpoint = msp.endpoint(receiver.url()).endpoint().id();
+        WebhookSender guarded = new WebhookSender(deliveries, secrets, withoutPrivateAddresses(settings), clock);
+        msp.alertRaised();
+
+        guarded.sendDueDeliveries();
+
+        WebhookDelivery delivery = onlyDeliveryOf(endpoint);
+        assertThat(receiver.received()).isEmpty();
+        assertThat(delivery.status()).isEqualTo(WebhookDelivery.Status.PENDING);
+        assertThat(delivery.lastError()).startsWith("Not sent: 127.0.0.1 resolves to 127.0.0.1, a private address");
+    }
+
+    @Test
     void aDeliveryIsClaimedByOneSenderOnly() {
         UUID endpoint = msp.endpoint(receiver.url()).endpoint().id();
         msp.alertRaised();
@@ -303,6 +318,12 @@ class WebhookDeliveryTests {
         sender.forgetOldDeliveries();
         assertThat(deliveries.ofEndpoint(endpoint, 0, 10)).extracting(WebhookDelivery::status)
                 .containsExactly(WebhookDelivery.Status.PENDING);
+    }
+
+    private static WebhookSettings withoutPrivateAddresses(WebhookSettings settings) {
+        return new WebhookSettings(settings.secretKey(), settings.allowPlainHttpToLoopback(), false,
+                settings.firstRetryAfter(), settings.longestRetryInterval(), settings.maxAttempts(),
+                settings.connectTimeout(), settings.readTimeout(), settings.batchSize(), settings.keepDeliveriesFor());
     }
 
     private WebhookDelivery onlyDeliveryOf(UUID endpoint) {
