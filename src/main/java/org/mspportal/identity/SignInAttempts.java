@@ -2,13 +2,18 @@ package org.mspportal.identity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.mspportal.shared.StoredTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 /** Sign-ins past the password step, waiting for their second factor. */
 @Repository
@@ -19,10 +24,27 @@ class SignInAttempts {
             Optional<Instant> codeExpiresAt, int failedCodes) {
     }
 
-    private final JdbcClient jdbc;
+    /**
+     * How long attempts are kept: far longer than a code lives, so an attempt is only forgotten
+     * once nobody can finish it; completed sign-ins stay in {@code sign_in_record}.
+     */
+    static final Duration KEPT = Duration.ofDays(1);
 
-    SignInAttempts(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    SignInAttempts(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Forgets attempts started more than {@link #KEPT} ago, once an hour across the cluster. */
+    @Scheduled(cron = "${portal.sign-in.attempt-purge-cron:0 29 * * * *}")
+    @SchedulerLock(name = "sign-in-attempt-purge", lockAtMostFor = "PT10M")
+    public void forgetOldAttempts() {
+        jdbc.sql("DELETE FROM sign_in_attempt WHERE started_at < :before")
+                .param("before", StoredTime.of(clock.instant().minus(KEPT)))
+                .update();
     }
 
     /** The fingerprint of a code for one attempt: salted by the attempt, so it matches nowhere else. */

@@ -57,6 +57,13 @@ class MailDelivery {
         }
     }
 
+    /** Forgets mails sent longer ago than {@code portal.mail.keep-sent-for}, once an hour across the cluster. */
+    @Scheduled(cron = "${portal.mail.purge-cron:0 47 * * * *}")
+    @SchedulerLock(name = "mail-purge", lockAtMostFor = "PT10M")
+    public void forgetOldMails() {
+        outbox.forgetSentBefore(clock.instant().minus(settings.keepSentFor()));
+    }
+
     private void deliver(OutboundEmail mail) {
         try {
             sender.send(message -> compose(message, mail));

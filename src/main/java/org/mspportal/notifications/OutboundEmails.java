@@ -106,6 +106,13 @@ class OutboundEmails {
                 .update();
     }
 
+    /** Deletes the mails sent before {@code cutoff}; pending and failed ones stay. */
+    int forgetSentBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM outbound_email WHERE status = 'SENT' AND sent_at < :cutoff")
+                .param("cutoff", StoredTime.of(cutoff))
+                .update();
+    }
+
     void markAttemptFailed(long id, OutboundEmail.Status status, Instant nextAttempt, String error) {
         jdbc.sql("""
                 UPDATE outbound_email

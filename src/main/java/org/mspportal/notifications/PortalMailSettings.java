@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize mails sent per run of the sender
  * @param claimLease how long one sending attempt keeps a mail from other senders; longer than the
  *        SMTP timeouts (spring.mail.properties.mail.smtp.*timeout) of one attempt together
+ * @param keepSentFor how long a sent mail stays in the outbox before it is deleted: its links and
+ *        codes expired long before; failed mails stay for an operator
  */
 @ConfigurationProperties("portal.mail")
 record PortalMailSettings(
@@ -24,7 +26,8 @@ record PortalMailSettings(
         @DefaultValue("PT1H") Duration longestRetryInterval,
         @DefaultValue("20") int maxAttempts,
         @DefaultValue("50") int batchSize,
-        @DefaultValue("PT2M") Duration claimLease) {
+        @DefaultValue("PT2M") Duration claimLease,
+        @DefaultValue("P30D") Duration keepSentFor) {
 
     /** How long to wait after the given number of failed attempts. */
     Duration retryDelayAfter(int failedAttempts) {

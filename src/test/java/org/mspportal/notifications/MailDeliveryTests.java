@@ -165,6 +165,24 @@ class MailDeliveryTests {
         assertThat(sent.htmlBody()).isEmpty();
     }
 
+    @Test
+    void sentMailIsForgottenAfterTheRetentionPeriodWhileMailStillDueStays() throws Exception {
+        smtpServer.start();
+        long sent = transactions.execute(status -> outbox.queue(notice(uniqueRecipient())));
+        delivery.deliverDueMails();
+        smtpServer.stop();
+        long due = transactions.execute(status -> outbox.queue(notice(uniqueRecipient())));
+
+        clock.advance(Duration.ofDays(30).minusMinutes(1));
+        delivery.forgetOldMails();
+        assertThat(outboundEmails.find(sent)).isPresent();
+
+        clock.advance(Duration.ofMinutes(2));
+        delivery.forgetOldMails();
+        assertThat(outboundEmails.find(sent)).isEmpty();
+        assertThat(outboundEmails.find(due)).isPresent();
+    }
+
     private List<MimeMessage> receivedBy(String recipient) {
         if (!smtpServer.isRunning()) {
             return List.of();

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalMailSettingsTests {
 
     private final PortalMailSettings settings =
-            new PortalMailSettings("from@x", Duration.ofSeconds(30), Duration.ofHours(1), 20, 50, Duration.ofMinutes(2));
+            new PortalMailSettings("from@x", Duration.ofSeconds(30), Duration.ofHours(1), 20, 50, Duration.ofMinutes(2),
+                    Duration.ofDays(30));
 
     @Test
     void theWaitDoublesAfterEachFailedAttempt() {
