@@ -44,9 +44,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>A whole MSP's report kept at an earlier generation is refreshed rather than computed again:
  * {@link UsageGeneration} records which customers each change concerns, and only their lines are
- * read again (a batch of 200 customers re-reads 200 of 10 000). A change that concerns every
- * customer, such as a plan's, or more than {@value #MOST_CHANGED_REFRESHED} customers changed,
- * makes the report be computed afresh.
+ * read again (a batch of 200 customers re-reads 200 of 10 000; a plan's change none: its edition
+ * is applied as the lines are assembled). Changes no longer recorded, or more than
+ * {@value #MOST_CHANGED_REFRESHED} customers changed, make the report be computed afresh.
  */
 @Service
 class GlobalUsageReport {

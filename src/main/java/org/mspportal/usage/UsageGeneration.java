@@ -2,12 +2,13 @@ package org.mspportal.usage;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
-import java.sql.Types;
+import java.sql.SQLException;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.mspportal.customers.CustomerChanged;
 import org.mspportal.plans.ServicePlanChanged;
@@ -62,33 +63,29 @@ class UsageGeneration {
         record(provider, customers.toArray(UUID[]::new));
     }
 
-    /** Moves the MSP's generation on for a change that may concern any of its customers. */
-    void bumpForEveryCustomer(UUID provider) {
-        record(provider, null);
-    }
-
     /**
      * The customers the generations after {@code after} up to {@code upTo} concern; empty when
-     * that is not known: one of them concerned every customer, or is no longer kept.
+     * that is not known: one of them is no longer kept, or concerned every customer (a NULL list,
+     * which plan changes wrote before they were known to concern no customer's lines).
      */
     Optional<Set<UUID>> customersChanged(UUID provider, long after, long upTo) {
-        Set<UUID> changed = new HashSet<>();
-        int[] generations = {0};
-        boolean[] everyCustomer = {false};
-        template.query("""
+        List<Optional<List<Object>>> changes = template.query("""
                 SELECT customer_ids FROM usage_change
-                 WHERE provider_id = ? AND generation > ? AND generation <= ?""", rs -> {
-            generations[0]++;
-            Array ids = rs.getArray(1);
-            if (ids == null) {
-                everyCustomer[0] = true;
-                return;
-            }
-            for (Object id : (Object[]) ids.getArray()) {
-                changed.add((UUID) id);
-            }
-        }, provider, after, upTo);
-        return everyCustomer[0] || generations[0] != upTo - after ? Optional.empty() : Optional.of(changed);
+                 WHERE provider_id = ? AND generation > ? AND generation <= ?""",
+                (rs, row) -> Optional.ofNullable(rs.getArray(1)).map(UsageGeneration::elements), provider, after, upTo);
+        if (changes.size() != upTo - after || changes.stream().anyMatch(Optional::isEmpty)) {
+            return Optional.empty();
+        }
+        return Optional.of(changes.stream().flatMap(ids -> ids.orElseThrow().stream()).map(UUID.class::cast)
+                .collect(Collectors.toSet()));
+    }
+
+    private static List<Object> elements(Array array) {
+        try {
+            return List.of((Object[]) array.getArray());
+        } catch (SQLException unreadable) {
+            throw new IllegalStateException("usage_change.customer_ids unreadable", unreadable);
+        }
     }
 
     /** The row stays locked until the caller's transaction ends. */
@@ -100,11 +97,7 @@ class UsageGeneration {
                     "INSERT INTO usage_change (provider_id, generation, customer_ids) VALUES (?, ?, ?)");
             ps.setObject(1, provider);
             ps.setLong(2, generation);
-            if (customers == null) {
-                ps.setNull(3, Types.ARRAY);
-            } else {
-                ps.setArray(3, connection.createArrayOf("uuid", customers));
-            }
+            ps.setArray(3, connection.createArrayOf("uuid", customers));
             return ps;
         });
         if (generation % CHANGES_KEPT == 0) {
@@ -118,8 +111,13 @@ class UsageGeneration {
         bump(change.provider(), Set.of(change.customerId()));
     }
 
+    /**
+     * A plan's edition shows in the report (the edition of its customers without usage, and which
+     * of them an edition filter keeps), but no customer's usage, quota or name changes with it:
+     * kept reports are assembled again without reading any customer again.
+     */
     @EventListener
     void on(ServicePlanChanged change) {
-        bumpForEveryCustomer(change.provider());
+        bump(change.provider(), Set.of());
     }
 }

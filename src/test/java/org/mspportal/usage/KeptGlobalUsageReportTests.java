@@ -21,7 +21,9 @@ import org.mspportal.customers.UpdateCustomer;
 import org.mspportal.identity.Role;
 import org.mspportal.plans.CreateServicePlan;
 import org.mspportal.plans.Edition;
+import org.mspportal.plans.ServicePlan;
 import org.mspportal.plans.ServicePlanManagement;
+import org.mspportal.plans.UpdateServicePlan;
 import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.Workload;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -202,6 +204,30 @@ class KeptGlobalUsageReportTests {
         assertThat(line(usage, untouched).creditQuota()).isEqualByComparingTo("1000");
         assertThat(freshReport().run(thisMonth)).satisfies(fresh ->
                 assertThat(line(fresh, untouched).creditQuota()).isEqualByComparingTo("2"));
+    }
+
+    @Test
+    void aPlansNewEditionShowsInAKeptReportWithoutReadingAnyCustomerAgain() {
+        UUID withoutUsage = customerOn(provider);
+        UUID withUsage = customerOn(provider);
+        ingest(withUsage, "1");
+        UsageReportFilter elite = new UsageReportFilter(thisMonth.from(), thisMonth.to(), Optional.of(Edition.ELITE));
+        report.run(thisMonth);
+        assertThat(report.run(elite).customers()).isEmpty();
+        // Behind the portal's back, so no change records it: only a customer read again would show it.
+        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", withoutUsage).update();
+
+        ServicePlan plan = plans.get(business);
+        plans.update(business, new UpdateServicePlan(plan.name(), Edition.ELITE, plan.usageReportFrequency(),
+                plan.workloads(), plan.version()));
+
+        GlobalUsage all = report.run(thisMonth);
+        assertThat(line(all, withoutUsage).editions()).containsExactly("ELITE");
+        assertThat(line(all, withoutUsage).creditQuota()).isEqualByComparingTo("1000");
+        assertThat(line(all, withUsage).editions()).as("usage keeps the edition it was filed under")
+                .containsExactly("BUSINESS");
+        assertThat(report.run(elite).customers()).as("every customer now on an Elite plan")
+                .extracting(GlobalUsage.CustomerUsage::customerId).containsExactlyInAnyOrder(withoutUsage, withUsage);
     }
 
     @Test

@@ -40,7 +40,10 @@ import org.mspportal.customers.ManyCustomers;
 import org.mspportal.identity.ApiKeyManagement;
 import org.mspportal.identity.ApiKeyScope;
 import org.mspportal.identity.Role;
+import org.mspportal.plans.ServicePlan;
 import org.mspportal.plans.ServicePlanManagement;
+import org.mspportal.plans.UpdateServicePlan;
+import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.Workload;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -67,8 +70,9 @@ import static org.mspportal.Benchmark.page;
  *   <li>the Global Usage report's p50/p95/p99 through the API and the page, for last month and the
  *       last twelve months, all editions and Business: warm (the data unchanged, so the kept report
  *       is served), after a batch (each request right after a one-record batch, so the kept report
- *       is refreshed for its customer) and afresh (each request right after a change that may
- *       concern every customer, so the report is computed again from the roll-ups).</li>
+ *       is refreshed for its customer), after a plan change (assembled again, no customer read) and
+ *       afresh (each request right after a change the kept report cannot follow, so it is computed
+ *       again from the roll-ups, as a report not kept yet is).</li>
  * </ol>
  * Run by {@code bench/usage.sh}; skipped otherwise. Sizes can be made smaller for a trial run with
  * {@code -Dportal.benchmark.days=} (days of bulk usage, 400) and {@code -Dportal.benchmark.batches=}.
@@ -167,12 +171,15 @@ class UsageBenchmark {
         report.add(String.format(Locale.ROOT, "Global Usage report, %,d customers; ms end to end over loopback HTTP."
                 + " warm: data unchanged since the last request, %d requests each after %d warm-up;"
                 + " batch: each request right after a one-record batch through the API (untimed), so the kept report"
-                + " is refreshed for that customer; afresh: each request right after a change that may concern every"
-                + " customer (as a plan's does; here the MSP's usage generation moved by SQL), so the report is"
-                + " computed from the roll-ups; %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP,
+                + " is refreshed for that customer; plan: each request right after a change to one of the MSP's plans"
+                + " (its usage report frequency), so the kept report is assembled again without reading any customer;"
+                + " afresh: each request right after a change the report cannot follow (the MSP's usage generation"
+                + " moved by SQL, as for a report not kept yet), so the report is computed from the roll-ups;"
+                + " %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP,
                 MEASURED_COLD, WARM_UP_COLD));
         IntConsumer oneRecord = i -> assertThat(send(http, ingestKey, oneRecordBatch(ours.get(i % ours.size()), today,
                 i))).as("one-record batch").isEqualTo(200);
+        IntConsumer planChange = i -> changeAPlan(provider, i);
         IntConsumer everyCustomer = i -> jdbc.sql(
                 "UPDATE usage_generation SET generation = generation + 1 WHERE provider_id = :provider")
                 .param("provider", provider).update();
@@ -187,12 +194,26 @@ class UsageBenchmark {
                 figure(measure("page warm   " + name, page));
                 figure(Benchmark.measure("api  batch  " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, api));
                 figure(Benchmark.measure("page batch  " + name, WARM_UP_COLD, MEASURED_COLD, oneRecord, page));
+                figure(Benchmark.measure("api  plan   " + name, WARM_UP_COLD, MEASURED_COLD, planChange, api));
+                figure(Benchmark.measure("page plan   " + name, WARM_UP_COLD, MEASURED_COLD, planChange, page));
                 figure(Benchmark.measure("api  afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, api));
                 figure(Benchmark.measure("page afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, page));
             }
         }
         report.add("After the report: " + Benchmark.loadAverage());
         Benchmark.write("usage.txt", report);
+    }
+
+    /** A change to one of the MSP's plans that leaves its edition: how often its usage is reported. */
+    private void changeAPlan(UUID provider, int i) {
+        TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
+        try {
+            ServicePlan plan = plans.list(false).get(0);
+            plans.update(plan.id(), new UpdateServicePlan(plan.name(), plan.edition(), i % 2 == 0
+                    ? UsageReportFrequency.QUARTERLY : UsageReportFrequency.MONTHLY, plan.workloads(), plan.version()));
+        } finally {
+            TestMsps.actAsNobody();
+        }
     }
 
     private static String measure(String name, IntFunction<Integer> request) {
