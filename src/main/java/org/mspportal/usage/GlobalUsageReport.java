@@ -167,25 +167,30 @@ class GlobalUsageReport {
                 });
     }
 
-    /**
-     * The customers as before with the changed ones' new terms in their places, while no name
-     * changed and none came or went; otherwise all of them read again, in the database's order.
-     */
+    /** The customers as before with the changed ones' new terms, or all of them read again. */
     private List<CustomerSummaries.Summary> reached(List<CustomerSummaries.Summary> before, Set<UUID> changed,
             List<CustomerSummaries.Summary> now) {
+        return renewedInPlace(before, changed, now).orElseGet(() -> customers.reachable().customers());
+    }
+
+    /**
+     * The customers as before with the changed ones' new terms in their places; empty when that
+     * would not be the database's order any more: a name changed, or a customer came or went.
+     */
+    private static Optional<List<CustomerSummaries.Summary>> renewedInPlace(List<CustomerSummaries.Summary> before,
+            Set<UUID> changed, List<CustomerSummaries.Summary> now) {
         Map<UUID, CustomerSummaries.Summary> renewed = now.stream()
                 .collect(Collectors.toMap(CustomerSummaries.Summary::id, summary -> summary));
         List<CustomerSummaries.Summary> reached = new ArrayList<>(before.size());
-        int found = 0;
         for (CustomerSummaries.Summary customer : before) {
             CustomerSummaries.Summary renewal = changed.contains(customer.id()) ? renewed.get(customer.id()) : customer;
             if (renewal == null || !renewal.accountName().equals(customer.accountName())) {
-                return customers.reachable().customers();
+                return Optional.empty();
             }
-            found += renewal == customer ? 0 : 1;
             reached.add(renewal);
         }
-        return found == now.size() ? reached : customers.reachable().customers();
+        long found = before.stream().filter(customer -> changed.contains(customer.id())).count();
+        return found == now.size() ? Optional.of(reached) : Optional.empty();
     }
 
     private static List<RollUpReads.Window> windows(List<CustomerSummaries.Summary> customers) {
