@@ -1,6 +1,6 @@
 -- GET /customers/{id} in a signed-in browser: the SQL the portal ran for it (PostgreSQL's log,
--- MixedLoadBenchmark's trace-sql), in its transactions; the customer is read three times, as the
--- portal does. Variables from load_baseline (see customers-page.sql).
+-- MixedLoadBenchmark's trace-sql), in its transactions. Variables from load_baseline (see
+-- customers-page.sql).
 \set n random(1, :rows)
 SELECT customer_id AS cid, provider_id AS pid, session_id AS sid, session_primary_id AS spid FROM load_baseline WHERE n = :n \gset
 BEGIN;
@@ -11,6 +11,7 @@ SELECT COUNT(*) FROM alert WHERE provider_id = :pid AND announced AND read_at IS
 COMMIT;
 BEGIN READ ONLY;
 SELECT id, provider_id, account_name, organization_name, address, phone_number, service_plan_id, tenant_type, evaluation_starts_on, evaluation_ends_on, storage_region, credit_quota, quota_effective_date, quota_end_date, licence_expiry_date, status, created_at, version FROM customer WHERE id = :cid;
+SELECT from_plan_id, to_plan_id, changed_at, changed_by FROM customer_plan_change WHERE customer_id = :cid ORDER BY id;
 COMMIT;
 BEGIN READ ONLY;
 SELECT service_plan_id AS grouped_by, COUNT(*) AS customers FROM customer WHERE provider_id = :pid AND service_plan_id IS NOT NULL GROUP BY service_plan_id;
@@ -18,17 +19,4 @@ SELECT id, provider_id, name, edition, usage_report_frequency, workloads, archiv
 COMMIT;
 BEGIN READ ONLY;
 SELECT region_id FROM storage_region_switched_off WHERE provider_id = :pid;
-COMMIT;
-BEGIN READ ONLY;
-SELECT id, provider_id, account_name, organization_name, address, phone_number, service_plan_id, tenant_type, evaluation_starts_on, evaluation_ends_on, storage_region, credit_quota, quota_effective_date, quota_end_date, licence_expiry_date, status, created_at, version FROM customer WHERE id = :cid;
-SELECT from_plan_id, to_plan_id, changed_at, changed_by FROM customer_plan_change WHERE customer_id = :cid ORDER BY id;
-COMMIT;
-BEGIN READ ONLY;
-SELECT id, provider_id, account_name, organization_name, address, phone_number, service_plan_id, tenant_type, evaluation_starts_on, evaluation_ends_on, storage_region, credit_quota, quota_effective_date, quota_end_date, licence_expiry_date, status, created_at, version FROM customer WHERE id = :cid;
-COMMIT;
-BEGIN;
-UPDATE SPRING_SESSION SET LAST_ACCESS_TIME = CAST(extract(epoch FROM now()) * 1000 AS BIGINT), EXPIRY_TIME = CAST(extract(epoch FROM now()) * 1000 AS BIGINT) + 1800000 WHERE PRIMARY_ID = :spid;
-COMMIT;
-BEGIN;
-SELECT S.PRIMARY_ID, S.SESSION_ID, S.CREATION_TIME, S.LAST_ACCESS_TIME, S.MAX_INACTIVE_INTERVAL, SA.ATTRIBUTE_NAME, SA.ATTRIBUTE_BYTES FROM SPRING_SESSION S LEFT JOIN SPRING_SESSION_ATTRIBUTES SA ON S.PRIMARY_ID = SA.SESSION_PRIMARY_ID WHERE S.SESSION_ID = :sid;
 COMMIT;

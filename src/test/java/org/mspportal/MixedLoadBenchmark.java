@@ -1,6 +1,7 @@
 package org.mspportal;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -134,7 +135,9 @@ class MixedLoadBenchmark {
         run(msps, WARM_UP_SECONDS, "warm-up");
         report.add("Before: " + Benchmark.loadAverage());
         step("Measured: " + SECONDS + " s");
+        long cpuBefore = processCpuNanos();
         Map<String, Measured> portal = run(msps, SECONDS, "measured");
+        long cpuNanos = processCpuNanos() - cpuBefore;
         report.add("After the portal's load: " + Benchmark.loadAverage());
         step("Baseline: pgbench " + SECONDS + " s");
         Map<String, Measured> baseline = baseline();
@@ -161,9 +164,18 @@ class MixedLoadBenchmark {
         report.add(String.format(Locale.ROOT, "Overall: %,.0f HTTP requests/s (sign-ins counted as their 6 requests),"
                 + " worst p99 %.1f ms, %d errors; the SQL alone: %,.0f transactions/s; portal ÷ SQL %.2f", perSecond,
                 worstP99, failures, baselinePerSecond, perSecond / baselinePerSecond));
+        // CPU time per request depends far less than rates on what else the machine is running.
+        report.add(String.format(Locale.ROOT, "CPU of the portal's JVM (and the benchmark's sign-in client) while"
+                + " measured: %.1f s of %d s, %.2f ms per HTTP request", cpuNanos / 1e9, SECONDS,
+                cpuNanos / 1e6 / requests));
         report.add(String.format(Locale.ROOT, "Target ≥ 1 000 requests/s, p99 < 200 ms, no errors: %s",
                 perSecond >= 1000 && worstP99 < 200 && failures == 0 ? "MET" : "NOT MET"));
         Benchmark.write("load.txt", report);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Every type under load at once for {@code seconds}, and sign-ins alongside; figures per type. */

@@ -109,7 +109,10 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public Optional<String> migrationMoving(UUID id) {
-        Customers.Stored customer = visible(id);
+        return migrationMoving(visible(id));
+    }
+
+    private Optional<String> migrationMoving(Customers.Stored customer) {
         return customer.status().allowsChanges() ? Optional.empty() : customers.migrationReference(customer.id());
     }
 
@@ -145,7 +148,19 @@ public class CustomerManagement {
     @Transactional(readOnly = true)
     @PreAuthorize("isAuthenticated()")
     public List<PlanChange> planHistory(UUID id) {
-        return customers.planHistory(visible(id).id()).stream()
+        return planHistory(visible(id));
+    }
+
+    /** What the customer's page shows, from one read of the customer. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public CustomerDetails details(UUID id) {
+        Customers.Stored customer = visible(id);
+        return new CustomerDetails(customer.shown(), planHistory(customer), migrationMoving(customer).orElse(null));
+    }
+
+    private List<PlanChange> planHistory(Customers.Stored customer) {
+        return customers.planHistory(customer.id()).stream()
                 .map(change -> new PlanChange(change.fromPlanId(), change.toPlanId(), change.changedAt(),
                         change.changedBy()))
                 .toList();

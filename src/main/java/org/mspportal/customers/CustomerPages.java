@@ -138,20 +138,21 @@ class CustomerPages {
 
     @GetMapping("/customers/{id}")
     String detail(@PathVariable UUID id, @RequestParam(required = false) String confirm, Model model) {
-        Customer customer = customers.get(id);
+        CustomerDetails details = customers.details(id);
+        Customer customer = details.customer();
         List<ServicePlan> allPlans = plans.list(true);
         Map<UUID, ServicePlan> plansById = byId(allPlans);
         CustomerView view = view(customer, plansById, regionNames(customers.storageRegions()), today());
         model.addAttribute("view", view);
         model.addAttribute("customer", customer);
-        List<PlanMove> history = new ArrayList<>(customers.planHistory(id).stream()
+        List<PlanMove> history = new ArrayList<>(details.planHistory().stream()
                 .map(change -> move(change, plansById)).toList());
         Collections.reverse(history);
         model.addAttribute("history", history);
         model.addAttribute("otherPlans", allPlans.stream()
                 .filter(plan -> !plan.archived() && !plan.id().equals(customer.servicePlanId())).toList());
         model.addAttribute("confirm", view.confirmations().contains(confirm) ? confirm : null);
-        model.addAttribute("migration", customers.migrationMoving(id).orElse(null));
+        model.addAttribute("migration", details.migrationMoving());
         return "customers/customer";
     }
 
