@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -61,6 +62,17 @@ public class ServicePlanManagement {
         return plans.ofProvider(provider, includeArchived).stream()
                 .map(plan -> plan.withCustomers(customers.getOrDefault(plan.id(), 0L)))
                 .toList();
+    }
+
+    /**
+     * Every plan's edition, archived plans' too, without counting customers: what usage needs on
+     * each batch and report, where {@link #list} would group the MSP's customers every time.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("isAuthenticated()")
+    public Map<UUID, Edition> editions() {
+        return plans.ofProvider(ownProvider(), true).stream()
+                .collect(Collectors.toMap(ServicePlans.Stored::id, ServicePlans.Stored::edition));
     }
 
     @Transactional(readOnly = true)

@@ -21,7 +21,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.mspportal.customers.CustomerSummaries;
 import org.mspportal.plans.Edition;
-import org.mspportal.plans.ServicePlan;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
@@ -221,8 +220,7 @@ class GlobalUsageReport {
     }
 
     private GlobalUsage assemble(UsageReportFilter filter, Inputs inputs, List<RollUpReads.PeriodCredits> periods) {
-        Map<UUID, Edition> planEditions = plans.list(true).stream()
-                .collect(Collectors.toMap(ServicePlan::id, ServicePlan::edition));
+        Map<UUID, Edition> planEditions = plans.editions();
         List<GlobalUsage.CustomerUsage> lines = new ArrayList<>();
         Map<String, BigDecimal> byEdition = new LinkedHashMap<>();
         EDITIONS.stream().filter(edition -> counts(filter, edition))

@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 
 import org.mspportal.customers.CustomerPlanTimeline;
 import org.mspportal.plans.Edition;
-import org.mspportal.plans.ServicePlan;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
@@ -79,9 +78,7 @@ public class UsageIngestion {
     private List<UsageRecord> checked(List<SubmittedUsage> submitted) {
         UsageBatch.requireSize(submitted);
         Map<UUID, CustomerPlanTimeline.History> histories = timelines.of(UsageBatch.customerIds(submitted));
-        Map<UUID, Edition> editions = plans.list(true).stream()
-                .collect(Collectors.toMap(ServicePlan::id, ServicePlan::edition));
-        return new UsageBatch(histories, editions, LocalDate.now(clock)).checked(submitted);
+        return new UsageBatch(histories, plans.editions(), LocalDate.now(clock)).checked(submitted);
     }
 
     private static UsageIngested ingested(UUID provider, List<UsageRecord> batch) {

@@ -26,6 +26,7 @@ import org.springframework.security.access.AccessDeniedException;
 import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** An MSP's service plans through the façade, one rule per test. */
@@ -73,6 +74,19 @@ class ServicePlanManagementTests {
             assertThat(plan.archived()).isFalse();
             assertThat(plan.customerCount()).isZero();
         });
+    }
+
+    @Test
+    void editionsCoverArchivedPlansButNoOtherMspsPlans() {
+        ServicePlan gold = plans.create(new CreateServicePlan("Gold", Edition.ELITE, UsageReportFrequency.QUARTERLY,
+                EnumSet.of(Workload.VMWARE)));
+        ServicePlan old = plans.create(command("Old"));
+        plans.archive(old.id());
+        TestMsps.actAs(new TestMsps(jdbc, clock).provider(), Role.MSP_ADMINISTRATOR);
+        plans.create(command("Theirs"));
+        TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
+
+        assertThat(plans.editions()).containsOnly(entry(gold.id(), Edition.ELITE), entry(old.id(), old.edition()));
     }
 
     @Test
