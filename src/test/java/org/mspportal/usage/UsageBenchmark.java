@@ -213,7 +213,7 @@ class UsageBenchmark {
     }
 
     private static void step(String what) {
-        System.out.printf(Locale.ROOT, "[usage benchmark %tT] %s%n", System.currentTimeMillis(), what);
+        System.out.printf(Locale.ROOT, "[usage benchmark %1$tT.%1$tL] %2$s%n", System.currentTimeMillis(), what);
     }
 
     private List<Loaded> loaded(UUID provider) {
