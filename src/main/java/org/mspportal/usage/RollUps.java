@@ -2,12 +2,15 @@ package org.mspportal.usage;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.mspportal.plans.Edition;
 import org.mspportal.plans.Workload;
@@ -22,9 +25,11 @@ final class RollUps {
     /** The roll-ups' edition for usage of a customer without a plan: a key column cannot be NULL. */
     static final String NO_EDITION = "NONE";
 
-    private final SortedMap<Period, Amount> daily = new TreeMap<>();
-    private final SortedMap<Period, Amount> monthly = new TreeMap<>();
-    private final SortedMap<ProviderDay, BigDecimal> providerDaily = new TreeMap<>();
+    // Summed in hash maps and sorted once at the end: merging a batch's 10 000 records into sorted
+    // maps took 8 % of the portal's CPU per batch.
+    private final Map<Period, Amount> daily = new HashMap<>();
+    private final Map<Period, Amount> monthly = new HashMap<>();
+    private final Map<ProviderDay, BigDecimal> providerDaily = new HashMap<>();
 
     /** A roll-up row: a customer's day (or month, starting on its first day) under one edition. */
     record Period(UUID customerId, LocalDate start, String edition) implements Comparable<Period> {
@@ -90,23 +95,27 @@ final class RollUps {
 
     /** The changes to days, in key order, without those that cancel out. */
     Map<Period, Amount> daily() {
-        return changed(daily);
+        return changed(daily, Amount::isZero);
     }
 
     Map<Period, Amount> monthly() {
-        return changed(monthly);
+        return changed(monthly, Amount::isZero);
     }
 
     /** The changes to the MSP's days, in key order, without those that cancel out. */
     Map<ProviderDay, BigDecimal> providerDaily() {
-        SortedMap<ProviderDay, BigDecimal> changed = new TreeMap<>(providerDaily);
-        changed.values().removeIf(credits -> credits.signum() == 0);
-        return Collections.unmodifiableSortedMap(changed);
+        return changed(providerDaily, credits -> credits.signum() == 0);
     }
 
-    private static Map<Period, Amount> changed(SortedMap<Period, Amount> changes) {
-        SortedMap<Period, Amount> changed = new TreeMap<>(changes);
-        changed.values().removeIf(Amount::isZero);
-        return Collections.unmodifiableSortedMap(changed);
+    private static <K extends Comparable<K>, V> Map<K, V> changed(Map<K, V> changes, Predicate<V> cancelsOut) {
+        List<Map.Entry<K, V>> rows = new ArrayList<>(changes.entrySet());
+        rows.sort(Map.Entry.comparingByKey());
+        Map<K, V> changed = new LinkedHashMap<>();
+        for (Map.Entry<K, V> row : rows) {
+            if (!cancelsOut.test(row.getValue())) {
+                changed.put(row.getKey(), row.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(changed);
     }
 }

@@ -1,13 +1,19 @@
 package org.mspportal.usage;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,10 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.mspportal.plans.Edition;
 import org.mspportal.plans.Workload;
 import org.mspportal.shared.StoredTime;
+import org.postgresql.PGConnection;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -29,10 +37,11 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.stereotype.Repository;
 
 /**
- * Usage records and their roll-ups as stored. A batch's new records are written by one statement
- * whose columns travel as arrays (UNNEST), and the roll-ups change in the same transaction. On
- * PostgreSQL that statement also tells which keys were stored before (ON CONFLICT DO NOTHING
- * RETURNING), so only those are looked up and locked; H2 looks every key up first.
+ * Usage records and their roll-ups as stored, the roll-ups changed in the same transaction. On
+ * PostgreSQL a batch whose records are all new is COPYed; one with a key stored before goes in by
+ * one statement whose columns travel as arrays (UNNEST) and that tells which keys were stored
+ * before (ON CONFLICT DO NOTHING RETURNING), so only those are looked up and locked. H2 looks every
+ * key up first and adds the new records with the UNNEST statement.
  *
  * <p>The roll-up upsert is the one statement that differs between the databases: PostgreSQL's
  * {@code INSERT … ON CONFLICT DO UPDATE} is safe against a concurrent insert of the same row,
@@ -59,6 +68,11 @@ class UsageRecords {
 
                 ON CONFLICT (customer_id, usage_date, workload) DO NOTHING
                 RETURNING customer_id, usage_date, workload""";
+    private static final String COPY = """
+            COPY usage_record (provider_id, customer_id, workload, usage_date, stored_bytes, credits, edition, batch_id,
+                               created_at) FROM STDIN""";
+    private static final String COPY_NULL = "\\N";
+    private static final String UNIQUE_VIOLATION = "23505";
     private static final String LOCK_EARLIER = """
             SELECT r.id, r.customer_id, r.usage_date, r.workload, r.credits, r.edition
               FROM usage_record r
@@ -110,9 +124,8 @@ class UsageRecords {
     IngestionReceipt store(UUID provider, List<UsageRecord> batch, UUID batchId, Instant now) {
         List<UsageRecord> sorted = new ArrayList<>(batch);
         sorted.sort((a, b) -> a.key().compareTo(b.key()));
-        Set<UsageRecord.Key> inserted = postgresql ? insertNew(provider, sorted, batchId, now) : Set.of();
-        List<UsageRecord> stored = postgresql
-                ? sorted.stream().filter(record -> !inserted.contains(record.key())).toList() : sorted;
+        Predicate<UsageRecord.Key> inserted = postgresql ? insertNew(provider, sorted, batchId, now) : key -> false;
+        List<UsageRecord> stored = sorted.stream().filter(record -> !inserted.test(record.key())).toList();
         Map<UsageRecord.Key, Earlier> earlier = stored.isEmpty() ? Map.of() : lockEarlier(stored);
         RollUps rollUps = new RollUps();
         List<UsageRecord> added = new ArrayList<>();
@@ -123,7 +136,7 @@ class UsageRecords {
             credits = credits.add(record.credits());
             Earlier replaced = earlier.get(record.key());
             if (replaced == null) {
-                if (postgresql && !inserted.contains(record.key())) {
+                if (postgresql && !inserted.test(record.key())) {
                     throw new ConcurrentUsage(); // stored a moment ago and gone again: never, as nothing deletes
                 }
                 added.add(record);
@@ -153,12 +166,9 @@ class UsageRecords {
         Map<UsageRecord.Key, Earlier> found = new HashMap<>();
         PreparedStatementCreator statement = connection -> {
             PreparedStatement ps = connection.prepareStatement(LOCK_EARLIER);
-            ps.setArray(1, connection.createArrayOf("uuid",
-                    sorted.stream().map(UsageRecord::customerId).toArray()));
-            ps.setArray(2, connection.createArrayOf("date",
-                    sorted.stream().map(record -> Date.valueOf(record.date())).toArray()));
-            ps.setArray(3, connection.createArrayOf("varchar",
-                    sorted.stream().map(record -> record.workload().name()).toArray()));
+            setColumn(ps, 1, "uuid", sorted, UsageRecord::customerId);
+            setColumn(ps, 2, "date", sorted, UsageRecord::date);
+            setColumn(ps, 3, "varchar", sorted, record -> record.workload().name());
             return ps;
         };
         jdbc.query(statement, rs -> {
@@ -207,8 +217,63 @@ class UsageRecords {
         }
     }
 
+    /**
+     * Adds the records whose keys are not stored yet (PostgreSQL); tells which keys it added. A
+     * metering feed mostly sends days never sent before, so the whole batch is first COPYed: for
+     * 10 000 records the server spends about three quarters of the time of {@code INSERT … ON
+     * CONFLICT}'s speculative insertion, and no keys come back to be read. A key stored before (or
+     * by a batch committing meanwhile) fails the COPY on the unique key: it is undone to its
+     * savepoint and the batch goes in with {@code ON CONFLICT DO NOTHING} instead, so a batch of
+     * corrections pays for one COPY stopped at its first stored key.
+     */
+    private Predicate<UsageRecord.Key> insertNew(UUID provider, List<UsageRecord> sorted, UUID batchId,
+            Instant now) {
+        if (copied(provider, sorted, batchId, now)) {
+            return key -> true;
+        }
+        return insertNewOnConflict(provider, sorted, batchId, now)::contains;
+    }
+
+    /** Whether the records were all new and are now COPYed; nothing is stored when they were not. */
+    private boolean copied(UUID provider, List<UsageRecord> sorted, UUID batchId, Instant now) {
+        byte[] rows = copyRows(provider, sorted, batchId, now);
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            Savepoint beforeCopy = connection.setSavepoint();
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn(COPY, new ByteArrayInputStream(rows));
+            } catch (SQLException stored) {
+                if (!UNIQUE_VIOLATION.equals(stored.getSQLState())) {
+                    throw stored;
+                }
+                connection.rollback(beforeCopy);
+                return false;
+            } catch (IOException unreachable) { // the rows are read from memory
+                throw new UncheckedIOException(unreachable);
+            }
+            connection.releaseSavepoint(beforeCopy);
+            return true;
+        }));
+    }
+
+    /** The records as COPY's text rows: ids, names, days and numbers only, so nothing needs escaping. */
+    private static byte[] copyRows(UUID provider, List<UsageRecord> records, UUID batchId, Instant now) {
+        String prefix = provider + "\t";
+        String suffix = "\t" + batchId + "\t" + now.truncatedTo(ChronoUnit.MICROS) + "\n";
+        StringBuilder rows = new StringBuilder(records.size() * 160);
+        for (UsageRecord record : records) {
+            rows.append(prefix).append(record.customerId()).append('\t').append(record.workload().name())
+                    .append('\t').append(record.date()).append('\t')
+                    .append(record.storedBytes() == null ? COPY_NULL : record.storedBytes().toString()).append('\t')
+                    .append(record.credits().toPlainString()).append('\t')
+                    .append(record.edition() == null ? COPY_NULL : record.edition().name()).append(suffix);
+        }
+        return rows.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
     /** Adds the records whose keys are not stored yet (PostgreSQL); the keys it added. */
-    private Set<UsageRecord.Key> insertNew(UUID provider, List<UsageRecord> sorted, UUID batchId, Instant now) {
+    private Set<UsageRecord.Key> insertNewOnConflict(UUID provider, List<UsageRecord> sorted, UUID batchId,
+            Instant now) {
         Set<UsageRecord.Key> added = new HashSet<>();
         jdbc.query(connection -> insertStatement(connection, INSERT_NEW, provider, sorted, batchId, now),
                 rs -> {
@@ -218,28 +283,46 @@ class UsageRecords {
         return added;
     }
 
-    private static PreparedStatement insertStatement(Connection connection, String sql, UUID provider,
+    private PreparedStatement insertStatement(Connection connection, String sql, UUID provider,
             List<UsageRecord> records, UUID batchId, Instant now) throws SQLException {
         PreparedStatement ps = connection.prepareStatement(sql);
         ps.setObject(1, provider);
         ps.setObject(2, batchId);
         ps.setObject(3, StoredTime.of(now));
-        ps.setArray(4, connection.createArrayOf("uuid", column(records, UsageRecord::customerId)));
-        ps.setArray(5, connection.createArrayOf("varchar", column(records, record -> record.workload().name())));
-        ps.setArray(6, connection.createArrayOf("date", column(records, record -> Date.valueOf(record.date()))));
-        ps.setArray(7, connection.createArrayOf("bigint", column(records, UsageRecord::storedBytes)));
-        ps.setArray(8, connection.createArrayOf("numeric", column(records, UsageRecord::credits)));
-        ps.setArray(9, connection.createArrayOf("varchar", column(records,
-                record -> record.edition() == null ? null : record.edition().name())));
+        setColumn(ps, 4, "uuid", records, UsageRecord::customerId);
+        setColumn(ps, 5, "varchar", records, record -> record.workload().name());
+        setColumn(ps, 6, "date", records, UsageRecord::date);
+        setColumn(ps, 7, "bigint", records, UsageRecord::storedBytes);
+        setColumn(ps, 8, "numeric", records, UsageRecord::credits);
+        setColumn(ps, 9, "varchar", records, record -> record.edition() == null ? null : record.edition().name());
         return ps;
     }
 
-    private static <T> Object[] column(List<T> rows, Function<T, ?> value) {
-        Object[] column = new Object[rows.size()];
-        for (int i = 0; i < column.length; i++) {
-            column[i] = value.apply(rows.get(i));
+    /**
+     * Binds a column of values (ids, names, days, numbers) as an array. PostgreSQL gets the array's
+     * text form, written here in one pass: the driver's own encoding ({@code createArrayOf}) takes
+     * each day through {@code java.sql.Date} and a calendar, and took about a fifth of the portal's
+     * CPU per batch. The values never need quoting, and none is the text NULL.
+     */
+    private <T> void setColumn(PreparedStatement ps, int index, String type, List<T> rows, Function<T, ?> value)
+            throws SQLException {
+        if (!postgresql) {
+            Object[] column = new Object[rows.size()];
+            for (int i = 0; i < column.length; i++) {
+                Object cell = value.apply(rows.get(i));
+                column[i] = cell instanceof LocalDate day ? Date.valueOf(day) : cell;
+            }
+            ps.setArray(index, ps.getConnection().createArrayOf(type, column));
+            return;
         }
-        return column;
+        StringBuilder text = new StringBuilder(rows.size() * 40).append('{');
+        for (T row : rows) {
+            Object cell = value.apply(row);
+            text.append(text.length() > 1 ? "," : "")
+                    .append(cell == null ? "NULL" : cell instanceof BigDecimal number ? number.toPlainString() : cell);
+        }
+        text.append('}');
+        ps.setObject(index, text.toString(), Types.OTHER);
     }
 
     /** Adds the changes to a roll-up table, creating the rows that do not exist yet. */
@@ -252,12 +335,11 @@ class UsageRecords {
             jdbc.update(connection -> {
                 PreparedStatement ps = connection.prepareStatement(onConflictUpsert(table, periodColumn));
                 ps.setObject(1, provider);
-                ps.setArray(2, connection.createArrayOf("uuid", column(rows, row -> row.getKey().customerId())));
-                ps.setArray(3, connection.createArrayOf("date",
-                        column(rows, row -> Date.valueOf(row.getKey().start()))));
-                ps.setArray(4, connection.createArrayOf("varchar", column(rows, row -> row.getKey().edition())));
-                ps.setArray(5, connection.createArrayOf("numeric", column(rows, row -> row.getValue().hybrid())));
-                ps.setArray(6, connection.createArrayOf("numeric", column(rows, row -> row.getValue().saas())));
+                setColumn(ps, 2, "uuid", rows, row -> row.getKey().customerId());
+                setColumn(ps, 3, "date", rows, row -> row.getKey().start());
+                setColumn(ps, 4, "varchar", rows, row -> row.getKey().edition());
+                setColumn(ps, 5, "numeric", rows, row -> row.getValue().hybrid());
+                setColumn(ps, 6, "numeric", rows, row -> row.getValue().saas());
                 return ps;
             });
             return;

@@ -75,7 +75,8 @@ import static org.mspportal.Benchmark.page;
  *       again from the roll-ups, as a report not kept yet is).</li>
  * </ol>
  * Run by {@code bench/usage.sh}; skipped otherwise. Sizes can be made smaller for a trial run with
- * {@code -Dportal.benchmark.days=} (days of bulk usage, 400) and {@code -Dportal.benchmark.batches=}.
+ * {@code -Dportal.benchmark.days=} (days of bulk usage, 400) and {@code -Dportal.benchmark.batches=}, and
+ * the report left out with {@code -Dportal.benchmark.report=false} (ingestion trials).
  */
 @DatabaseTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @EnabledIfSystemProperty(named = "portal.benchmark", matches = "true")
@@ -99,6 +100,8 @@ class UsageBenchmark {
     private static final int MEASURED = Integer.getInteger("portal.benchmark.measured", 50);
     private static final int WARM_UP_COLD = Integer.getInteger("portal.benchmark.warm-up-cold", 3);
     private static final int MEASURED_COLD = Integer.getInteger("portal.benchmark.measured-cold", 20);
+    /** false for a trial of ingestion alone: the report's lines are skipped. */
+    private static final boolean REPORT = Boolean.parseBoolean(System.getProperty("portal.benchmark.report", "true"));
     private static final String COLUMNS = "(provider_id, customer_id, workload, usage_date, stored_bytes, credits,"
             + " edition, batch_id, created_at)";
 
@@ -162,6 +165,10 @@ class UsageBenchmark {
                 + " (%d streams, the same number of records); API ÷ COPY = %.2f", copied, CLIENTS, ingested / copied));
         assertThat(rollUpsAgree()).as("roll-ups add up to the records").isTrue();
         report.add("Roll-up updates in place without index changes (HOT) since the bulk load: " + hotUpdates());
+        if (!REPORT) {
+            Benchmark.write("usage.txt", report);
+            return;
+        }
 
         step("Global Usage report: " + WARM_UP + " warm-up and " + MEASURED + " measured requests per line");
         PortalClient browser = bench.signedInAdministrator(provider);
@@ -227,7 +234,7 @@ class UsageBenchmark {
     }
 
     private static void step(String what) {
-        System.out.printf(Locale.ROOT, "[usage benchmark %tT] %s%n", System.currentTimeMillis(), what);
+        System.out.printf(Locale.ROOT, "[usage benchmark %1$tT.%1$tL] %2$s%n", System.currentTimeMillis(), what);
     }
 
     private List<Loaded> loaded(UUID provider) {
