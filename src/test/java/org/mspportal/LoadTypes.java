@@ -128,6 +128,12 @@ final class LoadTypes {
     }
 
     /** A line of the report: a type's figures, with the baseline's and the ratio when there is one. */
+    /** A type measured alone: its rate, p50, and the JVM's CPU per request (the sign-in client's included). */
+    static String aloneLine(String name, Measured alone, long cpuNanos) {
+        return String.format(Locale.ROOT, "%-38s %8.1f/s  p50 %7.2f ms  errors %d  CPU %6.2f ms each", name,
+                alone.perSecond(), alone.p50(), alone.failures(), cpuNanos / 1e6 / Math.max(1, alone.requests()));
+    }
+
     static String line(String name, Measured portal, Measured baseline) {
         String figures = String.format(Locale.ROOT, "%-38s %8.1f/s  p50 %7.2f  p95 %7.2f  p99 %7.2f ms  errors %d",
                 name, portal.perSecond(), portal.p50(), portal.p95(), portal.p99(), portal.failures());

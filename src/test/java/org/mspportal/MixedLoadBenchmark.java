@@ -64,6 +64,12 @@ class MixedLoadBenchmark {
     private static final int SECONDS = Integer.getInteger("portal.benchmark.seconds", 30);
     private static final int WARM_UP_SECONDS = Integer.getInteger("portal.benchmark.warm-up-seconds", 15);
     private static final int SIGN_IN_EVERY_MS = Integer.getInteger("portal.benchmark.sign-in-every-ms", 500);
+    /** Seconds each type then runs alone, for the JVM's CPU per request of that type; 0 skips it. */
+    private static final int ALONE_SECONDS = Integer.getInteger("portal.benchmark.alone-seconds", 10);
+    /** Which types run alone, by their script names (customers-page, …, sign-in); all by default. */
+    private static final List<String> ALONE_TYPES = List.of(System.getProperty("portal.benchmark.alone-types",
+            "customers-page,customers-api,customer-page,customer-api,report-page,report-api,usage-api,sign-in")
+            .split(","));
     private static final int SESSIONS_PER_MSP = 4;
     private static final int BATCH = 100;
     private static final String SIGN_IN = "sign-in (6 requests, mailed code)";
@@ -170,7 +176,36 @@ class MixedLoadBenchmark {
                 cpuNanos / 1e6 / requests));
         report.add(String.format(Locale.ROOT, "Target ≥ 1 000 requests/s, p99 < 200 ms, no errors: %s",
                 perSecond >= 1000 && worstP99 < 200 && failures == 0 ? "MET" : "NOT MET"));
+        if (ALONE_SECONDS > 0) {
+            report.addAll(alone(msps));
+        }
         Benchmark.write("load.txt", report);
+    }
+
+    /**
+     * Each type alone for ALONE_SECONDS with its own connections: its rate alone and the JVM's CPU
+     * per request of that type, which says where the mix's CPU goes (the mix shares 2 cores, so
+     * its rates depend on every type's cost at once).
+     */
+    private List<String> alone(List<Msp> msps) throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "Each type alone, %d s, its connections as above:", ALONE_SECONDS));
+        for (Type type : TYPES.stream().filter(type -> ALONE_TYPES.contains(type.script())).toList()) {
+            step("Alone: " + type.name());
+            long cpuBefore = processCpuNanos();
+            Process wrk = LoadTypes.wrk(type, port, work.resolve(type.script() + ".tsv"), ALONE_SECONDS,
+                    "alone-" + UUID.randomUUID());
+            Measured measured = LoadTypes.wrkResult(type, wrk);
+            lines.add(LoadTypes.aloneLine(type.name(), measured, processCpuNanos() - cpuBefore));
+        }
+        if (ALONE_TYPES.contains("sign-in")) {
+            step("Alone: " + SIGN_IN);
+            long cpuBefore = processCpuNanos();
+            Measured signedIn = signIns(msps, ALONE_SECONDS);
+            lines.add(LoadTypes.aloneLine(SIGN_IN, signedIn, processCpuNanos() - cpuBefore));
+        }
+        lines.forEach(MixedLoadBenchmark::step);
+        return lines;
     }
 
     private static long processCpuNanos() {

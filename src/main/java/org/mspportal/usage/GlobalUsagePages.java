@@ -125,8 +125,9 @@ class GlobalUsagePages {
         model.addAttribute("typed", typed(from, to, edition, filter));
         model.addAttribute("errors", errors);
         model.addAttribute("view", view);
-        model.addAttribute("customers", new PageImpl<>(lines.subList(start, Math.min(lines.size(), start + PAGE_SIZE)),
-                PageRequest.of(number, PAGE_SIZE), lines.size()));
+        List<GlobalUsage.CustomerUsage> shown = lines.subList(start, Math.min(lines.size(), start + PAGE_SIZE));
+        model.addAttribute("customers", new PageImpl<>(shown, PageRequest.of(number, PAGE_SIZE), lines.size()));
+        model.addAttribute("rows", shown.stream().map(line -> GlobalUsageRow.of(line, today)).toList());
         model.addAttribute("editions", Edition.values());
         Map<String, String> editionLabels = new LinkedHashMap<>();
         GlobalUsageReport.EDITIONS.forEach(name -> editionLabels.put(name, editionLabel(name)));
