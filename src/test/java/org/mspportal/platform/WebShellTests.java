@@ -1,16 +1,21 @@
 package org.mspportal.platform;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.TestPrincipals;
+import org.mspportal.shared.PortalPrincipal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.mspportal.TestPrincipals.signedInAs;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -18,6 +23,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -83,6 +89,41 @@ class WebShellTests {
         mvc.perform(get("/").with(signedInAs(TestPrincipals.adminOf(UUID.randomUUID()))))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/audit\"")));
+    }
+
+    @Test
+    void theLayoutMarksTheCurrentSectionAndShowsWhoIsSignedIn() throws Exception {
+        PortalPrincipal admin = TestPrincipals.adminOf(UUID.randomUUID());
+        MvcResult page = mvc.perform(get("/reports").with(signedInAs(admin)))
+                .andExpect(status().isOk())
+                .andExpect(model().attribute("signedIn", true))
+                .andExpect(content().string(containsString("with-sections")))
+                .andExpect(content().string(containsString(">" + admin.email() + "</span>")))
+                .andReturn();
+        @SuppressWarnings("unchecked")
+        List<LayoutModel.NavigationLink> links = (List<LayoutModel.NavigationLink>) page.getModelAndView().getModel()
+                .get("navigation");
+        assertThat(links).filteredOn(LayoutModel.NavigationLink::active)
+                .extracting(LayoutModel.NavigationLink::path).containsExactly("/reports");
+        assertThat(page.getResponse().getContentAsString()).containsOnlyOnce("aria-current=\"page\"");
+    }
+
+    @Test
+    void aSignInPageHasNoSectionsToOffer() throws Exception {
+        mvc.perform(get("/sign-in"))
+                .andExpect(model().attribute("signedIn", false))
+                .andExpect(model().attribute("navigation", List.of()))
+                .andExpect(content().string(not(containsString("with-sections"))));
+    }
+
+    /** The layout's model costs a query (the badges): only a page rendered whole needs it. */
+    @Test
+    void onlyAWholePageGetsTheLayoutsModel() {
+        assertThat(LayoutModel.rendersWholePage("customers/customers")).isTrue();
+        assertThat(LayoutModel.rendersWholePage("redirect:/customers")).isFalse();
+        assertThat(LayoutModel.rendersWholePage("forward:/customers")).isFalse();
+        assertThat(LayoutModel.rendersWholePage("customers/customers :: #customer-results")).isFalse();
+        assertThat(LayoutModel.rendersWholePage(null)).isFalse();
     }
 
     @Test
