@@ -5,15 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,18 +70,12 @@ class GlobalUsageReport {
      * A report with the generation it was computed at and, for a report of every customer, what
      * it was assembled from, so a change to a few customers re-reads only theirs.
      */
-    private record Computed(long generation, Optional<Inputs> inputs, GlobalUsage usage) {
-    }
+    private record Computed(long generation, Optional<GlobalUsageAssembly.Inputs> inputs,
+            GlobalUsageAssembly.Assembled assembled) {
 
-    /**
-     * A whole MSP's report before assembly, per customer.
-     *
-     * @param reached every customer, in the database's order of names
-     * @param credits each customer's credits in the range per edition counted, absent if none
-     * @param consumed each customer's credits in its quota window, absent if none
-     */
-    private record Inputs(List<CustomerSummaries.Summary> reached, Map<UUID, Map<String, RollUps.Amount>> credits,
-            Map<UUID, BigDecimal> consumed) {
+        GlobalUsage usage() {
+            return assembled.usage();
+        }
     }
 
     GlobalUsageReport(CustomerSummaries customers, ServicePlanManagement plans, RollUpReads rollUps,
@@ -127,28 +118,31 @@ class GlobalUsageReport {
         Optional<Collection<UUID>> only = reachable.everyCustomer() ? Optional.empty()
                 : Optional.of(reachable.customers().stream().map(CustomerSummaries.Summary::id).toList());
         if (only.isPresent() && only.get().isEmpty()) {
-            Inputs none = new Inputs(List.of(), Map.of(), Map.of());
-            return new Computed(generation, Optional.empty(), assemble(filter, none, List.of()));
+            GlobalUsageAssembly.Inputs none = new GlobalUsageAssembly.Inputs(List.of(), Map.of(), Map.of());
+            return new Computed(generation, Optional.empty(),
+                    GlobalUsageAssembly.whole(filter, none, plans.editions(), List.of()));
         }
         List<RollUpReads.Window> windows = windows(reachable.customers());
-        Inputs inputs = new Inputs(reachable.customers(),
+        GlobalUsageAssembly.Inputs inputs = new GlobalUsageAssembly.Inputs(reachable.customers(),
                 credits(filter, rollUps.perCustomer(provider, only, filter.from(), filter.to())),
                 reachable.everyCustomer() ? rollUps.inWindowsOfEveryCustomer(provider, windows)
                         : rollUps.inWindows(provider, windows));
-        GlobalUsage usage = assemble(filter, inputs, periods(provider, only, filter));
-        return new Computed(generation, reachable.everyCustomer() ? Optional.of(inputs) : Optional.empty(), usage);
+        GlobalUsageAssembly.Assembled assembled = GlobalUsageAssembly.whole(filter, inputs, plans.editions(),
+                periods(provider, only, filter));
+        return new Computed(generation, reachable.everyCustomer() ? Optional.of(inputs) : Optional.empty(), assembled);
     }
 
     /**
      * The report kept at an earlier generation with the lines of the customers changed since read
      * again, when the changes are known and few; what is not a customer's line (the chart) is
-     * read again whole, from the MSP's own daily roll-up.
+     * read again whole, from the MSP's own daily roll-up. Customers who kept their names keep
+     * their places, and only their lines are made again.
      */
     private Optional<Computed> refreshed(UUID provider, UsageReportFilter filter, Computed earlier, long generation) {
         if (earlier.inputs().isEmpty() || earlier.generation() > generation) {
             return Optional.empty();
         }
-        Inputs before = earlier.inputs().get();
+        GlobalUsageAssembly.Inputs before = earlier.inputs().get();
         return generations.customersChanged(provider, earlier.generation(), generation)
                 .filter(changed -> changed.size() <= MOST_CHANGED_REFRESHED)
                 .map(changed -> {
@@ -160,16 +154,17 @@ class GlobalUsageReport {
                     credits.putAll(credits(filter, changed.isEmpty() ? List.of()
                             : rollUps.perCustomer(provider, Optional.of(changed), filter.from(), filter.to())));
                     consumed.putAll(rollUps.inWindows(provider, windows(now)));
-                    Inputs inputs = new Inputs(reached(before.reached(), changed, now), credits, consumed);
-                    return new Computed(generation, Optional.of(inputs),
-                            assemble(filter, inputs, periods(provider, Optional.empty(), filter)));
+                    Optional<List<CustomerSummaries.Summary>> inPlace = renewedInPlace(before.reached(), changed, now);
+                    GlobalUsageAssembly.Inputs inputs = new GlobalUsageAssembly.Inputs(
+                            inPlace.orElseGet(() -> customers.reachable().customers()), credits, consumed);
+                    Map<UUID, Edition> planEditions = plans.editions();
+                    List<RollUpReads.PeriodCredits> periods = periods(provider, Optional.empty(), filter);
+                    GlobalUsageAssembly.Assembled assembled = inPlace
+                            .flatMap(same -> GlobalUsageAssembly.withLinesReplaced(filter, earlier.assembled(),
+                                    before, inputs, now, planEditions, periods))
+                            .orElseGet(() -> GlobalUsageAssembly.whole(filter, inputs, planEditions, periods));
+                    return new Computed(generation, Optional.of(inputs), assembled);
                 });
-    }
-
-    /** The customers as before with the changed ones' new terms, or all of them read again. */
-    private List<CustomerSummaries.Summary> reached(List<CustomerSummaries.Summary> before, Set<UUID> changed,
-            List<CustomerSummaries.Summary> now) {
-        return renewedInPlace(before, changed, now).orElseGet(() -> customers.reachable().customers());
     }
 
     /**
@@ -211,95 +206,11 @@ class GlobalUsageReport {
             List<RollUpReads.CustomerCredits> rows) {
         Map<UUID, Map<String, RollUps.Amount>> byCustomer = new HashMap<>();
         for (RollUpReads.CustomerCredits row : rows) {
-            if (counts(filter, row.edition())) {
+            if (GlobalUsageAssembly.counts(filter, row.edition())) {
                 byCustomer.computeIfAbsent(row.customerId(), id -> new HashMap<>()).merge(row.edition(), row.amount(),
                         RollUps.Amount::plus);
             }
         }
         return byCustomer;
-    }
-
-    private GlobalUsage assemble(UsageReportFilter filter, Inputs inputs, List<RollUpReads.PeriodCredits> periods) {
-        Map<UUID, Edition> planEditions = plans.editions();
-        List<GlobalUsage.CustomerUsage> lines = new ArrayList<>();
-        Map<String, BigDecimal> byEdition = new LinkedHashMap<>();
-        EDITIONS.stream().filter(edition -> counts(filter, edition))
-                .forEach(edition -> byEdition.put(edition, Credits.zero()));
-        RollUps.Amount total = new RollUps.Amount(Credits.zero(), Credits.zero());
-        for (CustomerSummaries.Summary customer : inputs.reached()) {
-            Map<String, RollUps.Amount> used = inputs.credits().getOrDefault(customer.id(), Map.of());
-            Edition plan = customer.servicePlanId() == null ? null : planEditions.get(customer.servicePlanId());
-            boolean onFilteredPlan = plan != null && filter.counts(plan);
-            if (used.isEmpty() && !onFilteredPlan && filter.edition().isPresent()) {
-                continue;
-            }
-            RollUps.Amount amount = new RollUps.Amount(Credits.zero(), Credits.zero());
-            for (String edition : EDITIONS) {
-                RollUps.Amount inEdition = used.get(edition);
-                if (inEdition != null) {
-                    amount = amount.plus(inEdition);
-                    byEdition.merge(edition, inEdition.total(), BigDecimal::add);
-                }
-            }
-            total = total.plus(amount);
-            lines.add(line(customer, editions(used, plan), amount, inputs.consumed().getOrDefault(customer.id(),
-                    Credits.zero())));
-        }
-        return new GlobalUsage(filter, total.total(), total.hybrid(), total.saas(), byEdition, lines,
-                series(filter, periods));
-    }
-
-    private static GlobalUsage.CustomerUsage line(CustomerSummaries.Summary customer, List<String> editions,
-            RollUps.Amount amount, BigDecimal consumed) {
-        BigDecimal utilization = QuotaConsumption.utilization(consumed, customer.creditQuota());
-        return new GlobalUsage.CustomerUsage(customer.id(), customer.accountName(), editions, amount.total(),
-                amount.hybrid(), amount.saas(), customer.creditQuota(), customer.quotaEffectiveDate(),
-                customer.quotaEndDate(), consumed, utilization, customer.licenseExpiryDate());
-    }
-
-    /** The editions the customer's usage was filed under, in report order; its plan's if it used nothing. */
-    private static List<String> editions(Map<String, RollUps.Amount> used, Edition plan) {
-        if (used.isEmpty()) {
-            return plan == null ? List.of() : List.of(plan.name());
-        }
-        return EDITIONS.stream().filter(used::containsKey).toList();
-    }
-
-    private static boolean counts(UsageReportFilter filter, String edition) {
-        return filter.edition().map(wanted -> wanted.name().equals(edition)).orElse(true);
-    }
-
-    /** Every day (or month) of the range, with zero where nothing was used, per edition that was used. */
-    private static GlobalUsage.Series series(UsageReportFilter filter, List<RollUpReads.PeriodCredits> credits) {
-        boolean monthly = filter.days() > LONGEST_DAILY_SERIES;
-        List<LocalDate> periods = new ArrayList<>();
-        LocalDate period = monthly ? filter.from().withDayOfMonth(1) : filter.from();
-        while (!period.isAfter(filter.to())) {
-            periods.add(period);
-            period = monthly ? period.plusMonths(1) : period.plusDays(1);
-        }
-        Map<LocalDate, Integer> index = new HashMap<>();
-        for (int i = 0; i < periods.size(); i++) {
-            index.put(periods.get(i), i);
-        }
-        Map<String, BigDecimal[]> stacks = new LinkedHashMap<>();
-        TreeSet<String> used = credits.stream().filter(row -> counts(filter, row.edition()))
-                .filter(row -> row.credits().signum() != 0).map(RollUpReads.PeriodCredits::edition)
-                .collect(Collectors.toCollection(TreeSet::new));
-        EDITIONS.stream().filter(used::contains).forEach(edition -> {
-            BigDecimal[] amounts = new BigDecimal[periods.size()];
-            Arrays.fill(amounts, Credits.zero());
-            stacks.put(edition, amounts);
-        });
-        for (RollUpReads.PeriodCredits row : credits) {
-            BigDecimal[] amounts = stacks.get(row.edition());
-            Integer at = index.get(row.period());
-            if (amounts != null && at != null) {
-                amounts[at] = amounts[at].add(row.credits());
-            }
-        }
-        Map<String, List<BigDecimal>> series = new LinkedHashMap<>();
-        stacks.forEach((edition, amounts) -> series.put(edition, List.of(amounts)));
-        return new GlobalUsage.Series(monthly, periods, series);
     }
 }

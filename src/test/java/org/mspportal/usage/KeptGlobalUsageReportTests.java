@@ -207,6 +207,48 @@ class KeptGlobalUsageReportTests {
     }
 
     @Test
+    void aRefreshMakesAgainOnlyTheChangedCustomersLinesAndMovesTheTotalsByTheirDifference() {
+        UUID changed = customerOn(provider);
+        UUID untouched = customerOn(provider);
+        ingestion.ingest(List.of(usage(changed, today, "1.5"), usage(untouched, today, "2")));
+        GlobalUsage before = report.run(thisMonth);
+
+        ingest(changed, "4.25");
+
+        GlobalUsage refreshed = report.run(thisMonth);
+        assertThat(line(refreshed, untouched)).isSameAs(line(before, untouched));
+        assertThat(line(refreshed, changed).credits()).isEqualByComparingTo("4.25");
+        assertThat(refreshed.totalCredits()).isEqualByComparingTo("6.25");
+        assertThat(refreshed.creditsByEdition()).containsOnlyKeys("BUSINESS", "ENTERPRISE", "ELITE", "NONE")
+                .hasEntrySatisfying("BUSINESS", credits -> assertThat(credits).isEqualByComparingTo("6.25"));
+        assertThat(refreshed).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(freshReport().run(thisMonth));
+    }
+
+    @Test
+    void aCustomerWhoComesIntoAnEditionsKeptReportIsInItsPlaceAsInAFreshReport() {
+        UUID elitePlan = plans.create(new CreateServicePlan("Plan " + UUID.randomUUID(), Edition.ELITE,
+                UsageReportFrequency.MONTHLY, EnumSet.allOf(Workload.class))).id();
+        UUID joining = new TestCustomers(jdbc, clock).onPlan(provider, elitePlan);
+        UUID staying = customerOn(provider);
+        ingest(staying, "3");
+        UsageReportFilter businessOnly = new UsageReportFilter(thisMonth.from(), thisMonth.to(),
+                Optional.of(Edition.BUSINESS));
+        assertThat(report.run(businessOnly).customers()).extracting(GlobalUsage.CustomerUsage::customerId)
+                .containsExactly(staying);
+
+        customers.changePlan(joining, business, customers.get(joining).version());
+
+        GlobalUsage usage = report.run(businessOnly);
+        assertThat(usage.customers()).extracting(GlobalUsage.CustomerUsage::customerId)
+                .containsExactlyInAnyOrder(joining, staying);
+        assertThat(usage).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(freshReport().run(businessOnly));
+    }
+
+    @Test
     void aPlansNewEditionShowsInAKeptReportWithoutReadingAnyCustomerAgain() {
         UUID withoutUsage = customerOn(provider);
         UUID withUsage = customerOn(provider);
