@@ -27,10 +27,22 @@ record GlobalUsage(UsageReportFilter filter, BigDecimal totalCredits, BigDecimal
      * @param quotaConsumed credits used inside its quota window (effective to end date), whatever
      *     the report's range or edition: the quota is the customer's, not the report's
      * @param quotaUtilization {@code quotaConsumed} as a percentage of the quota, two decimals
+     * @param foldedName the account name {@linkplain GlobalUsage#fold folded} for searches and sorts: folded
+     *     once per line, since a refreshed report keeps most lines and is sorted again
      */
     record CustomerUsage(UUID customerId, String accountName, List<String> editions, BigDecimal credits,
             BigDecimal hybridCredits, BigDecimal saasCredits, BigDecimal creditQuota, LocalDate quotaEffectiveDate,
-            LocalDate quotaEndDate, BigDecimal quotaConsumed, BigDecimal quotaUtilization, LocalDate licenseExpiryDate) {
+            LocalDate quotaEndDate, BigDecimal quotaConsumed, BigDecimal quotaUtilization, LocalDate licenseExpiryDate,
+            String foldedName) {
+
+        CustomerUsage(UUID customerId, String accountName, List<String> editions, BigDecimal credits,
+                BigDecimal hybridCredits, BigDecimal saasCredits, BigDecimal creditQuota, LocalDate quotaEffectiveDate,
+                LocalDate quotaEndDate, BigDecimal quotaConsumed, BigDecimal quotaUtilization,
+                LocalDate licenseExpiryDate) {
+            this(customerId, accountName, editions, credits, hybridCredits, saasCredits, creditQuota,
+                    quotaEffectiveDate, quotaEndDate, quotaConsumed, quotaUtilization, licenseExpiryDate,
+                    fold(accountName));
+        }
 
         /** How close to its quota the customer is: ok, warning (80 %), critical (90 %) or exhausted (100 %). */
         public String quotaLevel() {
@@ -60,36 +72,31 @@ record GlobalUsage(UsageReportFilter filter, BigDecimal totalCredits, BigDecimal
 
     /** The columns the customer table sorts by. */
     enum Column {
-        NAME(Comparator.comparing(Named::name)),
-        EDITION(Comparator.comparing(named -> String.join(",", named.customer().editions()))),
-        CREDITS(Comparator.comparing(named -> named.customer().credits())),
-        QUOTA(Comparator.comparing(named -> named.customer().creditQuota())),
-        UTILIZATION(Comparator.comparing(named -> named.customer().quotaUtilization())),
-        LICENCE_EXPIRY(Comparator.comparing(named -> named.customer().licenseExpiryDate()));
+        NAME(Comparator.comparing(CustomerUsage::foldedName)),
+        EDITION(Comparator.comparing(customer -> String.join(",", customer.editions()))),
+        CREDITS(Comparator.comparing(CustomerUsage::credits)),
+        QUOTA(Comparator.comparing(CustomerUsage::creditQuota)),
+        UTILIZATION(Comparator.comparing(CustomerUsage::quotaUtilization)),
+        LICENCE_EXPIRY(Comparator.comparing(CustomerUsage::licenseExpiryDate));
 
-        private final Comparator<Named> order;
+        private final Comparator<CustomerUsage> order;
 
-        Column(Comparator<Named> order) {
+        Column(Comparator<CustomerUsage> order) {
             this.order = order;
         }
 
         /** This column's order, ties broken by name and id so paging never repeats a line. */
-        private Comparator<Named> order(boolean descending) {
-            Comparator<Named> primary = descending ? order.reversed() : order;
-            return primary.thenComparing(Named::name).thenComparing(named -> named.customer().customerId());
+        private Comparator<CustomerUsage> order(boolean descending) {
+            Comparator<CustomerUsage> primary = descending ? order.reversed() : order;
+            return primary.thenComparing(CustomerUsage::foldedName).thenComparing(CustomerUsage::customerId);
         }
-    }
-
-    /** A line with its folded name, folded once rather than in every comparison of a sort. */
-    private record Named(CustomerUsage customer, String name) {
     }
 
     /** The customers whose account name contains {@code search} (any case, any Unicode form), sorted. */
     List<CustomerUsage> customers(String search, Column column, boolean descending) {
         String folded = search == null ? "" : fold(search.strip());
-        return customers.stream().map(customer -> new Named(customer, fold(customer.accountName())))
-                .filter(named -> folded.isEmpty() || named.name().contains(folded))
-                .sorted(column.order(descending)).map(Named::customer).toList();
+        return customers.stream().filter(customer -> folded.isEmpty() || customer.foldedName().contains(folded))
+                .sorted(column.order(descending)).toList();
     }
 
     public boolean hasUsage() {
