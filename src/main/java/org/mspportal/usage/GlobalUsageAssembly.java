@@ -31,7 +31,9 @@ final class GlobalUsageAssembly {
      * What a report of many customers is assembled from, per customer.
      *
      * @param reached every customer, in the database's order of names
-     * @param credits each customer's credits in the range per edition counted, absent if none
+     * @param credits each customer's credits in the range per edition, absent if none: every
+     *        edition, whatever the report's filter, so a report of another edition of the same
+     *        range can be assembled from them too
      * @param consumed each customer's credits in its quota window, absent if none
      */
     record Inputs(List<CustomerSummaries.Summary> reached, Map<UUID, Map<String, RollUps.Amount>> credits,
@@ -53,7 +55,7 @@ final class GlobalUsageAssembly {
         List<GlobalUsage.CustomerUsage> lines = new ArrayList<>();
         Map<UUID, Integer> lineAt = new HashMap<>();
         for (CustomerSummaries.Summary customer : inputs.reached()) {
-            Map<String, RollUps.Amount> used = inputs.credits().getOrDefault(customer.id(), Map.of());
+            Map<String, RollUps.Amount> used = counted(filter, inputs, customer.id());
             line(filter, customer, used, planEditions, inputs.consumed()).ifPresent(line -> {
                 lineAt.put(customer.id(), lines.size());
                 lines.add(line);
@@ -80,19 +82,30 @@ final class GlobalUsageAssembly {
         Totals totals = Totals.of(earlier.usage());
         for (CustomerSummaries.Summary customer : changed) {
             Integer at = earlier.lineAt().get(customer.id());
-            Map<String, RollUps.Amount> used = now.credits().getOrDefault(customer.id(), Map.of());
+            Map<String, RollUps.Amount> used = counted(filter, now, customer.id());
             Optional<GlobalUsage.CustomerUsage> line = line(filter, customer, used, planEditions, now.consumed());
             if (line.isPresent() != (at != null)) {
                 return Optional.empty();
             }
             if (at != null) {
                 lines.set(at, line.get());
-                totals.subtract(before.credits().getOrDefault(customer.id(), Map.of()));
+                totals.subtract(counted(filter, before, customer.id()));
                 totals.add(used);
             }
         }
         return Optional.of(new Assembled(totals.report(filter, lines, series(filter, periods)), planEditions,
                 earlier.lineAt()));
+    }
+
+    /** The customer's credits per edition the filter counts; empty if none. */
+    private static Map<String, RollUps.Amount> counted(UsageReportFilter filter, Inputs inputs, UUID customer) {
+        Map<String, RollUps.Amount> used = inputs.credits().getOrDefault(customer, Map.of());
+        if (filter.edition().isEmpty()) {
+            return used;
+        }
+        Map<String, RollUps.Amount> counted = new HashMap<>(used);
+        counted.keySet().removeIf(edition -> !counts(filter, edition));
+        return counted;
     }
 
     /** The customer's line; empty for a customer the edition filter leaves out. */

@@ -273,6 +273,39 @@ class KeptGlobalUsageReportTests {
     }
 
     @Test
+    void anotherEditionOfAKeptRangeIsAssembledWithoutReadingAnyCustomerAgain() {
+        UUID customer = customerOn(provider);
+        ingest(customer, "2");
+        report.run(thisMonth);
+        // Behind the portal's back, so no change records it: only a customer read again would show it.
+        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", customer).update();
+
+        GlobalUsage business = report.run(edition(Edition.BUSINESS));
+
+        assertThat(line(business, customer).creditQuota()).isEqualByComparingTo("1000");
+        assertThat(business.totalCredits()).isEqualByComparingTo("2");
+    }
+
+    @Test
+    void everyEditionAssembledFromAnotherEditionsKeptReportIsWhatAFreshReportComputes() {
+        UUID elitePlan = plans.create(new CreateServicePlan("Plan " + UUID.randomUUID(), Edition.ELITE,
+                UsageReportFrequency.MONTHLY, EnumSet.allOf(Workload.class))).id();
+        UUID onElite = new TestCustomers(jdbc, clock).onPlan(provider, elitePlan);
+        UUID onBusiness = customerOn(provider);
+        ingestion.ingest(List.of(usage(onElite, today, "7"), usage(onBusiness, today, "3")));
+        report.run(edition(Edition.ELITE));
+
+        for (UsageReportFilter filter : List.of(thisMonth, edition(Edition.BUSINESS), edition(Edition.ENTERPRISE))) {
+            assertThat(report.run(filter)).as(filter.editionParameter()).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                    .isEqualTo(freshReport().run(filter));
+        }
+        assertThat(report.run(thisMonth).totalCredits()).isEqualByComparingTo("10");
+        assertThat(report.run(edition(Edition.BUSINESS)).customers()).extracting(GlobalUsage.CustomerUsage::customerId)
+                .containsExactly(onBusiness);
+    }
+
+    @Test
     void aCustomerRenamedAfterAReportWasKeptMovesToItsPlaceByName() {
         customerOn(provider);
         customerOn(provider);
@@ -292,6 +325,10 @@ class KeptGlobalUsageReportTests {
         assertThat(usage).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(freshReport().run(thisMonth));
+    }
+
+    private UsageReportFilter edition(Edition edition) {
+        return new UsageReportFilter(thisMonth.from(), thisMonth.to(), Optional.of(edition));
     }
 
     /** A report of the same data by an instance that kept nothing yet. */

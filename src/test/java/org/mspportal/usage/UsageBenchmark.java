@@ -182,6 +182,8 @@ class UsageBenchmark {
                 + " (its usage report frequency), so the kept report is assembled again without reading any customer;"
                 + " afresh: each request right after a change the report cannot follow (the MSP's usage generation"
                 + " moved by SQL, as for a report not kept yet), so the report is computed from the roll-ups;"
+                + " switch: each request right after the same range's report of every edition computed afresh"
+                + " (untimed), so this edition's is assembled from what that one read;"
                 + " %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP,
                 MEASURED_COLD, WARM_UP_COLD));
         IntConsumer oneRecord = i -> assertThat(send(http, ingestKey, oneRecordBatch(ours.get(i % ours.size()), today,
@@ -205,6 +207,17 @@ class UsageBenchmark {
                 figure(Benchmark.measure("page plan   " + name, WARM_UP_COLD, MEASURED_COLD, planChange, page));
                 figure(Benchmark.measure("api  afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, api));
                 figure(Benchmark.measure("page afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, page));
+                if (!edition.equals("ALL")) {
+                    String everyEdition = "/api/v1/reports/global-usage?" + range.getValue() + "&edition=ALL";
+                    IntConsumer afreshForEveryEdition = i -> {
+                        everyCustomer.accept(i);
+                        assertThat(bench.api(readKey, everyEdition)).as("report of every edition").isEqualTo(200);
+                    };
+                    figure(Benchmark.measure("api  switch " + name, WARM_UP_COLD, MEASURED_COLD,
+                            afreshForEveryEdition, api));
+                    figure(Benchmark.measure("page switch " + name, WARM_UP_COLD, MEASURED_COLD,
+                            afreshForEveryEdition, page));
+                }
             }
         }
         report.add("After the report: " + Benchmark.loadAverage());
