@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>What a whole MSP's report is assembled from holds every edition's credits, so the report of
  * another edition of the same range, at the same generation, is assembled from a kept one without
- * reading any customer: switching the edition filter costs the assembly only.
+ * reading any customer: switching the edition filter costs the assembly only. The customers a
+ * caller reaches and their consumption inside their quota windows depend on no range or edition:
+ * they are kept per MSP, scope and day at a generation too, so switching the range reads only the
+ * new range's credits.
  */
 @Service
 class GlobalUsageReport {
@@ -72,8 +76,21 @@ class GlobalUsageReport {
     private final Clock clock;
     private final Cache<Kept, Computed> kept;
 
+    private final Cache<Scope, Reach> reaches;
+
     /** What a report depends on besides the data its generation covers. */
     private record Kept(UUID provider, UsageReportFilter filter, Optional<UUID> assignedTo, LocalDate today) {
+    }
+
+    /** Whose customers a report counts, and on which day: what its {@link Reach} depends on. */
+    private record Scope(UUID provider, Optional<UUID> assignedTo, LocalDate today) {
+    }
+
+    /**
+     * What every report of a scope shares at a generation: the customers it reaches, by name, and
+     * each one's credits inside its quota window.
+     */
+    private record Reach(long generation, CustomerSummaries.Reachable reachable, Map<UUID, BigDecimal> consumed) {
     }
 
     /**
@@ -98,6 +115,9 @@ class GlobalUsageReport {
         this.clock = clock;
         this.kept = Caffeine.newBuilder().maximumWeight(cachedLines)
                 .weigher((Kept key, Computed report) -> 1 + report.usage().customers().size())
+                .expireAfterAccess(Duration.ofHours(1)).build();
+        this.reaches = Caffeine.newBuilder().maximumWeight(cachedLines)
+                .weigher((Scope key, Reach reach) -> 1 + reach.reachable().customers().size())
                 .expireAfterAccess(Duration.ofHours(1)).build();
     }
 
@@ -126,7 +146,8 @@ class GlobalUsageReport {
     }
 
     private Computed computed(UUID provider, UsageReportFilter filter, long generation) {
-        CustomerSummaries.Reachable reachable = customers.reachable();
+        Reach reach = reach(new Scope(provider, customers.assignedTo(), today()), generation);
+        CustomerSummaries.Reachable reachable = reach.reachable();
         Optional<Collection<UUID>> only = reachable.everyCustomer() ? Optional.empty()
                 : Optional.of(reachable.customers().stream().map(CustomerSummaries.Summary::id).toList());
         if (only.isPresent() && only.get().isEmpty()) {
@@ -134,14 +155,26 @@ class GlobalUsageReport {
             return new Computed(generation, Optional.empty(),
                     GlobalUsageAssembly.whole(filter, none, plans.editions(), List.of()));
         }
-        List<RollUpReads.Window> windows = windows(reachable.customers());
         GlobalUsageAssembly.Inputs inputs = new GlobalUsageAssembly.Inputs(reachable.customers(),
-                credits(rollUps.perCustomer(provider, only, filter.from(), filter.to())),
-                reachable.everyCustomer() ? rollUps.inWindowsOfEveryCustomer(provider, windows)
-                        : rollUps.inWindows(provider, windows));
+                credits(rollUps.perCustomer(provider, only, filter.from(), filter.to())), reach.consumed());
         GlobalUsageAssembly.Assembled assembled = GlobalUsageAssembly.whole(filter, inputs, plans.editions(),
                 periods(provider, only, filter));
         return new Computed(generation, reachable.everyCustomer() ? Optional.of(inputs) : Optional.empty(), assembled);
+    }
+
+    /** The scope's customers and their quota consumption at this generation, kept or read now. */
+    private Reach reach(Scope scope, long generation) {
+        Reach found = reaches.getIfPresent(scope);
+        if (found != null && found.generation() == generation) {
+            return found;
+        }
+        CustomerSummaries.Reachable reachable = customers.reachable();
+        List<RollUpReads.Window> windows = windows(reachable.customers());
+        Reach reach = new Reach(generation, reachable, Collections.unmodifiableMap(reachable.everyCustomer()
+                ? rollUps.inWindowsOfEveryCustomer(scope.provider(), windows)
+                : rollUps.inWindows(scope.provider(), windows)));
+        reaches.asMap().merge(scope, reach, (before, now) -> before.generation() > now.generation() ? before : now);
+        return reach;
     }
 
     /**

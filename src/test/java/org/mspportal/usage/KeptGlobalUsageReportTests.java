@@ -306,6 +306,35 @@ class KeptGlobalUsageReportTests {
     }
 
     @Test
+    void anotherRangeReadsItsCreditsButNoCustomerAgain() {
+        UUID customer = customerOn(provider);
+        ingestion.ingest(List.of(usage(customer, today, "2"), usage(customer, today.minusDays(40), "5")));
+        report.run(thisMonth);
+        // Behind the portal's back, so no change records it: only a customer read again would show it.
+        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", customer).update();
+
+        GlobalUsage lastQuarter = report.run(new UsageReportFilter(today.minusDays(89), today, Optional.empty()));
+
+        assertThat(line(lastQuarter, customer).creditQuota()).isEqualByComparingTo("1000");
+        assertThat(line(lastQuarter, customer).credits()).isEqualByComparingTo("7");
+    }
+
+    @Test
+    void aReportOfAnotherRangeAtTheSameGenerationIsWhatAFreshReportComputes() {
+        UUID first = customerOn(provider);
+        UUID second = customerOn(provider);
+        ingestion.ingest(List.of(usage(first, today, "2"), usage(second, today.minusDays(40), "5"),
+                usage(second, today, "1")));
+        report.run(thisMonth);
+        UsageReportFilter lastQuarter = new UsageReportFilter(today.minusDays(89), today, Optional.empty());
+
+        assertThat(report.run(lastQuarter)).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(freshReport().run(lastQuarter));
+        assertThat(line(report.run(lastQuarter), second).quotaConsumed()).isEqualByComparingTo("1");
+    }
+
+    @Test
     void aCustomerRenamedAfterAReportWasKeptMovesToItsPlaceByName() {
         customerOn(provider);
         customerOn(provider);

@@ -182,6 +182,8 @@ class UsageBenchmark {
                 + " (its usage report frequency), so the kept report is assembled again without reading any customer;"
                 + " afresh: each request right after a change the report cannot follow (the MSP's usage generation"
                 + " moved by SQL, as for a report not kept yet), so the report is computed from the roll-ups;"
+                + " range: each request right after the other range's report (month or year) computed afresh"
+                + " (untimed), so this one reads only its range's credits;"
                 + " switch: each request right after the same range's report of every edition computed afresh"
                 + " (untimed), so this edition's is assembled from what that one read;"
                 + " %d requests each after %d warm-up", CUSTOMERS, MEASURED, WARM_UP,
@@ -207,6 +209,15 @@ class UsageBenchmark {
                 figure(Benchmark.measure("page plan   " + name, WARM_UP_COLD, MEASURED_COLD, planChange, page));
                 figure(Benchmark.measure("api  afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, api));
                 figure(Benchmark.measure("page afresh " + name, WARM_UP_COLD, MEASURED_COLD, everyCustomer, page));
+                String otherRange = "/api/v1/reports/global-usage?" + (range.getValue().equals(month) ? year : month)
+                        + "&edition=" + edition;
+                IntConsumer afreshForOtherRange = i -> {
+                    everyCustomer.accept(i);
+                    assertThat(bench.api(readKey, otherRange)).as("report of the other range").isEqualTo(200);
+                };
+                figure(Benchmark.measure("api  range  " + name, WARM_UP_COLD, MEASURED_COLD, afreshForOtherRange, api));
+                figure(Benchmark.measure("page range  " + name, WARM_UP_COLD, MEASURED_COLD, afreshForOtherRange,
+                        page));
                 if (!edition.equals("ALL")) {
                     String everyEdition = "/api/v1/reports/global-usage?" + range.getValue() + "&edition=ALL";
                     IntConsumer afreshForEveryEdition = i -> {
