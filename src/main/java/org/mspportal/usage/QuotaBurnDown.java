@@ -3,9 +3,11 @@ package org.mspportal.usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -30,6 +32,7 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
 
     /** How many days, ending with the latest usage, the recent rate averages. */
     static final int RATE_DAYS = 30;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     QuotaBurnDown {
         daily = new TreeMap<>(daily);
@@ -107,11 +110,11 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
         if (!started() || daily.isEmpty() || daily.lastKey().isBefore(today.minusDays(RATE_DAYS - 1L))) {
             if (ranOut != null) {
                 return new Forecast(Outlook.EXHAUSTED, ranOut, Credits.zero(), null, null,
-                        "The quota ran out on " + ranOut + ": " + plain(consumed()) + " of " + plain(creditQuota)
+                        "The quota ran out on " + day(ranOut) + ": " + plain(consumed()) + " of " + plain(creditQuota)
                                 + " credits used.");
             }
-            String why = !started() ? "The quota window starts on " + effectiveDate + "; nothing to forecast yet."
-                    : "No usage in the " + RATE_DAYS + " days up to " + today + ", so there is no recent rate.";
+            String why = !started() ? "The quota window starts on " + day(effectiveDate) + "; nothing to forecast yet."
+                    : "No usage in the " + RATE_DAYS + " days up to " + day(today) + ", so there is no recent rate.";
             return new Forecast(Outlook.NO_RECENT_USAGE, null, Credits.zero(), null, null, why);
         }
         LocalDate basisTo = daily.lastKey();
@@ -121,14 +124,15 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
         long days = ChronoUnit.DAYS.between(basisFrom, basisTo) + 1;
         BigDecimal rate = inBasis.divide(BigDecimal.valueOf(days), Credits.SCALE, RoundingMode.HALF_UP);
         String averaged = "Average of " + plain(rate) + " credits a day over the " + days + " day"
-                + (days == 1 ? "" : "s") + " from " + basisFrom + " to " + basisTo + " (the latest day with usage)";
+                + (days == 1 ? "" : "s") + " from " + day(basisFrom) + " to " + day(basisTo)
+                + " (the latest day with usage)";
         if (ranOut != null) {
-            return new Forecast(Outlook.EXHAUSTED, ranOut, rate, basisFrom, basisTo, "The quota ran out on " + ranOut
-                    + ": " + plain(consumed()) + " of " + plain(creditQuota) + " credits used. " + averaged + ".");
+            return new Forecast(Outlook.EXHAUSTED, ranOut, rate, basisFrom, basisTo, "The quota ran out on "
+                    + day(ranOut) + ": " + plain(consumed()) + " of " + plain(creditQuota) + " credits used. " + averaged + ".");
         }
         if (endDate.isBefore(today)) {
             return new Forecast(Outlook.NOT_WITHIN_QUOTA_WINDOW, null, rate, basisFrom, basisTo,
-                    "The quota window ended on " + endDate + " with " + plain(remaining()) + " credits left.");
+                    "The quota window ended on " + day(endDate) + " with " + plain(remaining()) + " credits left.");
         }
         long daysLeft = remaining().divide(rate, 0, RoundingMode.CEILING).longValue();
         LocalDate runsOut = basisTo.plusDays(daysLeft);
@@ -136,13 +140,19 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
                 + (daysLeft == 1 ? "" : "s") + " at that rate";
         if (runsOut.isAfter(endDate)) {
             return new Forecast(Outlook.NOT_WITHIN_QUOTA_WINDOW, null, rate, basisFrom, basisTo,
-                    spread + ", beyond the window's end on " + endDate + ".");
+                    spread + ", beyond the window's end on " + day(endDate) + ".");
         }
-        return new Forecast(Outlook.RUNS_OUT, runsOut, rate, basisFrom, basisTo, spread + ", until " + runsOut + ".");
+        return new Forecast(Outlook.RUNS_OUT, runsOut, rate, basisFrom, basisTo,
+                spread + ", until " + day(runsOut) + ".");
     }
 
     private static LocalDate latest(LocalDate one, LocalDate other) {
         return one.isAfter(other) ? one : other;
+    }
+
+    /** A day as the portal's pages write it, in the sentences the page and the API show. */
+    private static String day(LocalDate day) {
+        return DAY.format(day);
     }
 
     private static String plain(BigDecimal credits) {
