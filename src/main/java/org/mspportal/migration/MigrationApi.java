@@ -76,6 +76,8 @@ class MigrationApi {
     /** The list's query parameters, each optional. */
     record Filters(
             @Schema(description = "Only migrations at this stage", implementation = Stage.class) String stage,
+            @Schema(description = "Only migrations with this text (any case) in the account's name, or whose"
+                    + " reference starts so (MIG-1A2B…)", maxLength = 200) String q,
             @Schema(description = "Page number, from 0", type = "integer", defaultValue = "0") String page,
             @Schema(description = "Migrations per page, at most 200", type = "integer", defaultValue = "50")
             String size) {
@@ -144,7 +146,7 @@ class MigrationApi {
     }
 
     @GetMapping
-    @Operation(summary = "A page of the MSP's migrations, newest first, optionally at one stage")
+    @Operation(summary = "A page of the MSP's migrations, newest first, optionally at one stage or matching a text")
     MigrationPage list(@ParameterObject Filters filters) {
         List<RejectedInput> refusals = new ArrayList<>();
         Optional<Stage> stage = Optional.ofNullable(parsed(refusals, filters.stage(), MigrationApi::stage));
@@ -155,7 +157,8 @@ class MigrationApi {
         }
         int pageNumber = Math.max(page == null ? 0 : page, 0);
         int pageSize = Math.min(Math.max(size == null ? DEFAULT_PAGE_SIZE : size, 1), MAX_PAGE_SIZE);
-        Page<Migration> found = migrations.list(stage, PageRequest.of(pageNumber, pageSize));
+        Page<Migration> found = migrations.list(stage.map(Set::of).orElse(Set.of()),
+                filters.q() == null ? "" : filters.q(), PageRequest.of(pageNumber, pageSize));
         return new MigrationPage(found.getContent().stream().map(MigrationSummary::of).toList(), pageNumber, pageSize,
                 found.getTotalElements(), found.getTotalPages());
     }

@@ -161,16 +161,20 @@ public class MigrationManagement {
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
     public Page<Migration> list(Pageable page) {
-        return list(Optional.empty(), page);
+        return list(Set.of(), "", page);
     }
 
-    /** Newest first, at {@code stage} when one is given: the caller's MSP's, or every MSP's for the operator. */
+    /**
+     * Newest first, at any of {@code stages} (every stage when empty), with {@code search} (any
+     * case) in the account's or MSP's name or starting like the reference: the caller's MSP's, or
+     * every MSP's for the operator.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize(READERS)
-    public Page<Migration> list(Optional<Stage> stage, Pageable page) {
+    public Page<Migration> list(Set<Stage> stages, String search, Pageable page) {
         Optional<UUID> scope = ProviderScope.current().providerId();
-        return new PageImpl<>(migrations.page(scope, stage, (int) page.getOffset(), page.getPageSize()), page,
-                migrations.count(scope, stage));
+        return new PageImpl<>(migrations.page(scope, stages, search, (int) page.getOffset(), page.getPageSize()),
+                page, migrations.count(scope, stages, search));
     }
 
     @Transactional(readOnly = true)

@@ -58,9 +58,16 @@ class MigrationPages {
     }
 
     @GetMapping(PATH)
-    String list(@RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal SignedInAdministrator me,
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "") String q,
+            @RequestParam(defaultValue = "") String stage, @AuthenticationPrincipal SignedInAdministrator me,
             Model model) {
-        model.addAttribute("migrations", migrations.list(PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        StageFilter filter = StageFilter.of(stage);
+        model.addAttribute("migrations", migrations.list(filter.stages(), q,
+                PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
+        model.addAttribute("q", q.strip());
+        model.addAttribute("stage", filter);
+        model.addAttribute("stages", StageFilter.CHOICES);
+        model.addAttribute("filtered", !q.isBlank() || !filter.stages().isEmpty());
         model.addAttribute("operator", me != null && me.operator());
         return "migration/migrations";
     }

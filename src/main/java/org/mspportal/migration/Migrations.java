@@ -3,13 +3,18 @@ package org.mspportal.migration;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.mspportal.shared.LikePattern;
 import org.mspportal.shared.StoredTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -26,6 +31,9 @@ class Migrations {
                    s.microsoft_365_expires_on, s.google_workspace_expires_on, s.endpoints_expires_on
               FROM migration m JOIN provider p ON p.id = m.provider_id
               JOIN source_account s ON s.id = m.source_account_id""";
+
+    /** A reference as people type it, or its start: "MIG-1A2B", "mig-1a2b3c4d". */
+    private static final Pattern REFERENCE = Pattern.compile("mig-?([0-9a-f]{1,8})");
 
     private final JdbcClient jdbc;
 
@@ -88,29 +96,62 @@ class Migrations {
                 .query(Migrations::row).optional();
     }
 
-    /** Newest first; every MSP's when {@code providerId} is empty, every stage's when {@code stage} is. */
-    List<Migration> page(Optional<UUID> providerId, Optional<Stage> stage, int offset, int limit) {
-        return jdbc.sql(SELECT + filter("m.", providerId, stage)
-                        + " ORDER BY m.raised_at DESC, m.id LIMIT :limit OFFSET :offset")
-                .param("provider", providerId.orElse(null))
-                .param("stage", stage.map(Stage::name).orElse(null))
+    /**
+     * Newest first: every MSP's when {@code providerId} is empty, at any of {@code stages} (every
+     * stage when empty), and containing {@code search} (any case) in the account's or the MSP's
+     * name, or starting like the reference (MIG-1A2B…) when the text is one.
+     */
+    List<Migration> page(Optional<UUID> providerId, Set<Stage> stages, String search, int offset, int limit) {
+        return bind(jdbc.sql(SELECT + filter(providerId, stages, search)
+                        + " ORDER BY m.raised_at DESC, m.id LIMIT :limit OFFSET :offset"), providerId, stages, search)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(Migrations::row).list();
     }
 
-    long count(Optional<UUID> providerId, Optional<Stage> stage) {
-        return jdbc.sql("SELECT COUNT(*) FROM migration" + filter("", providerId, stage))
-                .param("provider", providerId.orElse(null))
-                .param("stage", stage.map(Stage::name).orElse(null))
-                .query(Long.class).single();
+    long count(Optional<UUID> providerId, Set<Stage> stages, String search) {
+        return bind(jdbc.sql("SELECT COUNT(*) " + SELECT.substring(SELECT.indexOf("FROM migration"))
+                + filter(providerId, stages, search)), providerId, stages, search).query(Long.class).single();
     }
 
-    private static String filter(String table, Optional<UUID> providerId, Optional<Stage> stage) {
+    /** Search text as LIKE patterns: any text, and the start of an id when the text is a reference. */
+    private record Search(String text, Optional<String> idStart) {
+
+        static Optional<Search> of(String typed) {
+            String text = typed.strip().toLowerCase(Locale.ROOT);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            Matcher reference = REFERENCE.matcher(text);
+            return Optional.of(new Search(LikePattern.containing(text),
+                    reference.matches() ? Optional.of(LikePattern.startingWith(reference.group(1))) : Optional.empty()));
+        }
+    }
+
+    private static String filter(Optional<UUID> providerId, Set<Stage> stages, String typed) {
         List<String> conditions = new ArrayList<>();
-        providerId.ifPresent(ignored -> conditions.add(table + "provider_id = :provider"));
-        stage.ifPresent(ignored -> conditions.add(table + "stage = :stage"));
+        providerId.ifPresent(ignored -> conditions.add("m.provider_id = :provider"));
+        if (!stages.isEmpty()) {
+            conditions.add("m.stage IN (:stages)");
+        }
+        Search.of(typed).ifPresent(search -> conditions.add("(LOWER(s.name) LIKE :text ESCAPE '\\'"
+                + " OR LOWER(p.name) LIKE :text ESCAPE '\\'"
+                + (search.idStart().isPresent() ? " OR CAST(m.id AS VARCHAR(36)) LIKE :idStart ESCAPE '\\'" : "")
+                + ")"));
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Optional<UUID> providerId,
+            Set<Stage> stages, String typed) {
+        providerId.ifPresent(provider -> statement.param("provider", provider));
+        if (!stages.isEmpty()) {
+            statement.param("stages", stages.stream().map(Stage::name).toList());
+        }
+        Search.of(typed).ifPresent(search -> {
+            statement.param("text", search.text());
+            search.idStart().ifPresent(idStart -> statement.param("idStart", idStart));
+        });
+        return statement;
     }
 
     /**

@@ -79,6 +79,19 @@ class MigrationApiTests {
     }
 
     @Test
+    void migrationsAreFoundByTheirAccountsNameOrTheStartOfTheirReference() throws Exception {
+        Migration wanted = msp.raised(msp.saasAccount("Café Ωμέγα " + UUID.randomUUID(), List.of()));
+        Migration other = msp.raised(msp.saasAccount("Other " + UUID.randomUUID(), List.of()));
+
+        mvc.perform(get(MIGRATIONS).param("q", "CAFÉ ωΜΈΓΑ").with(as(msp.admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.totalItems").value(1))
+                .andExpect(jsonPath("$.items[0].id").value(wanted.id().toString()));
+        mvc.perform(get(MIGRATIONS).param("q", other.reference().substring(0, 8)).with(as(msp.admin)))
+                .andExpect(jsonPath("$.items[*].id", contains(other.id().toString())));
+    }
+
+    @Test
     void aMigrationIsReadWithWhoMustActItsLicensedProductsAndHistory() throws Exception {
         Migration migration = msp.raised(msp.hybridAccount("株式会社サンプル 🚀", List.of()));
 

@@ -217,6 +217,71 @@ class MigrationPagesTests {
     }
 
     @Test
+    void theMigrationsListFindsAnAccountByAnyPartOfItsNameInAnyCase() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Migration wanted = msp.raised(msp.saasAccount("Ωμέγα Λογιστική " + tag, List.of()));
+        Migration other = msp.raised(msp.saasAccount("Other " + tag, List.of()));
+
+        mvc.perform(get("/migrations").param("q", "λογιστική " + tag).with(as(msp.admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(wanted.reference())))
+                .andExpect(content().string(not(containsString(other.reference()))));
+    }
+
+    @Test
+    void theMigrationsListFindsAMigrationByTheStartOfItsReference() throws Exception {
+        Migration wanted = msp.raised(msp.saasAccount("Referenced " + UUID.randomUUID(), List.of()));
+        Migration other = msp.raised(msp.saasAccount("Unreferenced " + UUID.randomUUID(), List.of()));
+
+        mvc.perform(get("/migrations").param("q", wanted.reference().toLowerCase(java.util.Locale.ROOT))
+                        .with(as(msp.admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(wanted.accountName())))
+                .andExpect(content().string(not(containsString(other.accountName()))));
+    }
+
+    @Test
+    void theStageFilterStillOpenLeavesOutEndedMigrations() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        Migration open = msp.raised(msp.saasAccount("Open " + tag, List.of()));
+        Migration cancelled = msp.raised(msp.saasAccount("Cancelled " + tag, List.of()));
+        MigrationFixtures.asOperator(() -> migrations.cancel(cancelled.id(), "Raised by mistake"));
+
+        mvc.perform(get("/migrations").param("q", tag).param("stage", "OPEN").with(as(msp.admin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(open.reference())))
+                .andExpect(content().string(not(containsString(cancelled.reference()))));
+        mvc.perform(get("/migrations").param("q", tag).param("stage", "CANCELLED").with(as(msp.admin)))
+                .andExpect(content().string(containsString(cancelled.reference())))
+                .andExpect(content().string(not(containsString(open.reference()))));
+    }
+
+    @Test
+    void searchingAnotherMspsMigrationFindsNothingAndSaysSo() throws Exception {
+        String tag = UUID.randomUUID().toString();
+        Migration theirs = msp.raised(msp.saasAccount("Theirs " + tag, List.of()));
+        TestMsps msps = new TestMsps(jdbc, clock);
+        SignedInAdministrator stranger = msp.activeAdministrator(msps, msps.provider());
+
+        mvc.perform(get("/migrations").param("q", theirs.reference()).with(as(stranger)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("No migration matches")))
+                .andExpect(content().string(not(containsString(theirs.accountName()))));
+    }
+
+    @Test
+    void theOperatorFindsMigrationsByTheMspsName() throws Exception {
+        Migration migration = msp.raised(msp.saasAccount("By MSP " + UUID.randomUUID(), List.of()));
+        String mspName = jdbc.sql("SELECT name FROM provider WHERE id = :id").param("id", msp.provider)
+                .query(String.class).single();
+
+        mvc.perform(get("/migrations").param("q", mspName.toUpperCase(java.util.Locale.ROOT))
+                        .with(as(MigrationFixtures.OPERATOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(migration.reference())));
+    }
+
+    @Test
     void theOperatorRegistersAnAccountAndRaisesItsMigration() throws Exception {
         String name = "Ünïcödé 株式会社 " + UUID.randomUUID();
         mvc.perform(post("/source-accounts/new").with(as(MigrationFixtures.OPERATOR)).with(csrf())
