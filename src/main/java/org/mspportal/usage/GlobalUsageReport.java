@@ -51,8 +51,8 @@ import org.springframework.transaction.annotation.Transactional;
  * another edition of the same range, at the same generation, is assembled from a kept one without
  * reading any customer: switching the edition filter costs the assembly only. The customers a
  * caller reaches and their consumption inside their quota windows depend on no range or edition:
- * they are kept per MSP, scope and day at a generation too, so switching the range reads only the
- * new range's credits.
+ * they are kept per MSP, scope and day at a generation too, and refreshed for the customers a
+ * change concerns as reports are, so switching the range reads only the new range's credits.
  */
 @Service
 class GlobalUsageReport {
@@ -162,26 +162,49 @@ class GlobalUsageReport {
         return new Computed(generation, reachable.everyCustomer() ? Optional.of(inputs) : Optional.empty(), assembled);
     }
 
-    /** The scope's customers and their quota consumption at this generation, kept or read now. */
+    /**
+     * The scope's customers and their quota consumption at this generation: kept, refreshed from
+     * the kept ones for the customers changed since (when known and few), or read whole.
+     */
     private Reach reach(Scope scope, long generation) {
         Reach found = reaches.getIfPresent(scope);
         if (found != null && found.generation() == generation) {
             return found;
         }
-        CustomerSummaries.Reachable reachable = customers.reachable();
-        List<RollUpReads.Window> windows = windows(reachable.customers());
-        Reach reach = new Reach(generation, reachable, Collections.unmodifiableMap(reachable.everyCustomer()
-                ? rollUps.inWindowsOfEveryCustomer(scope.provider(), windows)
-                : rollUps.inWindows(scope.provider(), windows)));
+        Reach reach = Optional.ofNullable(found).filter(earlier -> earlier.generation() < generation)
+                .flatMap(earlier -> generations.customersChanged(scope.provider(), earlier.generation(), generation)
+                        .filter(changed -> changed.size() <= MOST_CHANGED_REFRESHED)
+                        .map(changed -> refreshed(scope, earlier, changed, generation)))
+                .orElseGet(() -> read(scope, generation));
         reaches.asMap().merge(scope, reach, (before, now) -> before.generation() > now.generation() ? before : now);
         return reach;
     }
 
+    private Reach read(Scope scope, long generation) {
+        CustomerSummaries.Reachable reachable = customers.reachable();
+        List<RollUpReads.Window> windows = windows(reachable.customers());
+        return new Reach(generation, reachable, Collections.unmodifiableMap(reachable.everyCustomer()
+                ? rollUps.inWindowsOfEveryCustomer(scope.provider(), windows)
+                : rollUps.inWindows(scope.provider(), windows)));
+    }
+
+    /** The earlier reach with the changed customers' terms and quota consumption read again. */
+    private Reach refreshed(Scope scope, Reach earlier, Set<UUID> changed, long generation) {
+        List<CustomerSummaries.Summary> now = customers.reachableAmong(changed);
+        Map<UUID, BigDecimal> consumed = new HashMap<>(earlier.consumed());
+        consumed.keySet().removeAll(changed);
+        consumed.putAll(rollUps.inWindows(scope.provider(), windows(now)));
+        List<CustomerSummaries.Summary> reached = renewedInPlace(earlier.reachable().customers(), changed, now)
+                .orElseGet(() -> customers.reachable().customers());
+        return new Reach(generation, new CustomerSummaries.Reachable(earlier.reachable().everyCustomer(), reached),
+                Collections.unmodifiableMap(consumed));
+    }
+
     /**
-     * The report kept at an earlier generation with the lines of the customers changed since read
-     * again, when the changes are known and few; what is not a customer's line (the chart) is
-     * read again whole, from the MSP's own daily roll-up. Customers who kept their names keep
-     * their places, and only their lines are made again.
+     * The report kept at an earlier generation with the credits of the customers changed since
+     * read again, when the changes are known and few, and the scope's customers as they are now;
+     * what is not a customer's line (the chart) is read again whole, from the MSP's own daily
+     * roll-up. While the customers keep their order, only the changed ones' lines are made again.
      */
     private Optional<Computed> refreshed(UUID provider, UsageReportFilter filter, Computed earlier, long generation) {
         if (earlier.inputs().isEmpty() || earlier.generation() > generation) {
@@ -191,25 +214,41 @@ class GlobalUsageReport {
         return generations.customersChanged(provider, earlier.generation(), generation)
                 .filter(changed -> changed.size() <= MOST_CHANGED_REFRESHED)
                 .map(changed -> {
-                    List<CustomerSummaries.Summary> now = customers.reachableAmong(changed);
+                    Reach reach = reach(new Scope(provider, customers.assignedTo(), today()), generation);
                     Map<UUID, Map<String, RollUps.Amount>> credits = new HashMap<>(before.credits());
-                    Map<UUID, BigDecimal> consumed = new HashMap<>(before.consumed());
                     credits.keySet().removeAll(changed);
-                    consumed.keySet().removeAll(changed);
                     credits.putAll(credits(changed.isEmpty() ? List.of()
                             : rollUps.perCustomer(provider, Optional.of(changed), filter.from(), filter.to())));
-                    consumed.putAll(rollUps.inWindows(provider, windows(now)));
-                    Optional<List<CustomerSummaries.Summary>> inPlace = renewedInPlace(before.reached(), changed, now);
-                    GlobalUsageAssembly.Inputs inputs = new GlobalUsageAssembly.Inputs(
-                            inPlace.orElseGet(() -> customers.reachable().customers()), credits, consumed);
+                    List<CustomerSummaries.Summary> reached = reach.reachable().customers();
+                    GlobalUsageAssembly.Inputs inputs = new GlobalUsageAssembly.Inputs(reached, credits,
+                            reach.consumed());
+                    List<CustomerSummaries.Summary> now = reached.stream()
+                            .filter(customer -> changed.contains(customer.id())).toList();
                     Map<UUID, Edition> planEditions = plans.editions();
                     List<RollUpReads.PeriodCredits> periods = periods(provider, Optional.empty(), filter);
-                    GlobalUsageAssembly.Assembled assembled = inPlace
+                    GlobalUsageAssembly.Assembled assembled = Optional.of(before.reached())
+                            .filter(customers -> sameOrder(customers, reached))
                             .flatMap(same -> GlobalUsageAssembly.withLinesReplaced(filter, earlier.assembled(),
                                     before, inputs, now, planEditions, periods))
                             .orElseGet(() -> GlobalUsageAssembly.whole(filter, inputs, planEditions, periods));
                     return new Computed(generation, Optional.of(inputs), assembled);
                 });
+    }
+
+    /** The same customers in the same places: a report's lines can then be replaced where they stand. */
+    private static boolean sameOrder(List<CustomerSummaries.Summary> one, List<CustomerSummaries.Summary> other) {
+        if (one == other) {
+            return true;
+        }
+        if (one.size() != other.size()) {
+            return false;
+        }
+        for (int i = 0; i < one.size(); i++) {
+            if (!one.get(i).id().equals(other.get(i).id())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

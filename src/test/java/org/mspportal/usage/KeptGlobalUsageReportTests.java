@@ -310,6 +310,24 @@ class KeptGlobalUsageReportTests {
     }
 
     @Test
+    void aReportOfANewRangeAfterABatchReadsAgainOnlyTheBatchsCustomers() {
+        UUID changed = customerOn(provider);
+        UUID untouched = customerOn(provider);
+        ingestion.ingest(List.of(usage(changed, today, "1"), usage(untouched, today, "2")));
+        report.run(thisMonth);
+        // Behind the portal's back, so no change records it: only a customer read again would show it.
+        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id IN (:ids)").param("ids", List.of(changed, untouched))
+                .update();
+
+        ingest(changed, "4");
+        GlobalUsage lastQuarter = report.run(new UsageReportFilter(today.minusDays(89), today, Optional.empty()));
+
+        assertThat(line(lastQuarter, changed).creditQuota()).isEqualByComparingTo("2");
+        assertThat(line(lastQuarter, changed).quotaConsumed()).isEqualByComparingTo("4");
+        assertThat(line(lastQuarter, untouched).creditQuota()).isEqualByComparingTo("1000");
+    }
+
+    @Test
     void aReportOfAnotherRangeAtTheSameGenerationIsWhatAFreshReportComputes() {
         UUID first = customerOn(provider);
         UUID second = customerOn(provider);
