@@ -157,13 +157,6 @@ public class MigrationManagement {
         return migration;
     }
 
-    /** Newest first: the caller's MSP's, or every MSP's for the operator. */
-    @Transactional(readOnly = true)
-    @PreAuthorize(READERS)
-    public Page<Migration> list(Pageable page) {
-        return list(Set.of(), "", page);
-    }
-
     /**
      * Newest first, at any of {@code stages} (every stage when empty), with {@code search} (any
      * case) in the account's or MSP's name or starting like the reference: the caller's MSP's, or

@@ -23,14 +23,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Migrations {
 
+    /** The tables of a migration's row, its MSP's and its source account's: lists filter on all three. */
+    private static final String FROM = """
+            FROM migration m JOIN provider p ON p.id = m.provider_id
+            JOIN source_account s ON s.id = m.source_account_id""";
     private static final String SELECT = """
             SELECT m.id, m.source_account_id, m.provider_id, p.name AS provider_name, m.stage, m.raised_by,
                    m.cloud_administrator_email, m.handler_account_id, m.handler_email, m.prepared_plan_id,
                    m.selected_plan_id, m.customer_id, m.verification_token_expires_at, m.raised_at, m.changed_at,
                    m.version, s.name AS account_name, s.hybrid_edition, s.hybrid_workloads, s.hybrid_expires_on,
                    s.microsoft_365_expires_on, s.google_workspace_expires_on, s.endpoints_expires_on
-              FROM migration m JOIN provider p ON p.id = m.provider_id
-              JOIN source_account s ON s.id = m.source_account_id""";
+            """ + FROM;
 
     /** A reference as people type it, or its start: "MIG-1A2B", "mig-1a2b3c4d". */
     private static final Pattern REFERENCE = Pattern.compile("mig-?([0-9a-f]{1,8})");
@@ -102,16 +105,18 @@ class Migrations {
      * name, or starting like the reference (MIG-1A2B…) when the text is one.
      */
     List<Migration> page(Optional<UUID> providerId, Set<Stage> stages, String search, int offset, int limit) {
-        return bind(jdbc.sql(SELECT + filter(providerId, stages, search)
-                        + " ORDER BY m.raised_at DESC, m.id LIMIT :limit OFFSET :offset"), providerId, stages, search)
+        Optional<Search> text = Search.of(search);
+        return bind(jdbc.sql(SELECT + where(providerId, stages, text)
+                        + " ORDER BY m.raised_at DESC, m.id LIMIT :limit OFFSET :offset"), providerId, stages, text)
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(Migrations::row).list();
     }
 
     long count(Optional<UUID> providerId, Set<Stage> stages, String search) {
-        return bind(jdbc.sql("SELECT COUNT(*) " + SELECT.substring(SELECT.indexOf("FROM migration"))
-                + filter(providerId, stages, search)), providerId, stages, search).query(Long.class).single();
+        Optional<Search> text = Search.of(search);
+        return bind(jdbc.sql("SELECT COUNT(*) " + FROM + where(providerId, stages, text)), providerId, stages, text)
+                .query(Long.class).single();
     }
 
     /** Search text as LIKE patterns: any text, and the start of an id when the text is a reference. */
@@ -123,18 +128,18 @@ class Migrations {
                 return Optional.empty();
             }
             Matcher reference = REFERENCE.matcher(text);
-            return Optional.of(new Search(LikePattern.containing(text),
-                    reference.matches() ? Optional.of(LikePattern.startingWith(reference.group(1))) : Optional.empty()));
+            return Optional.of(new Search(LikePattern.containing(text), reference.matches()
+                    ? Optional.of(LikePattern.startingWith(reference.group(1))) : Optional.empty()));
         }
     }
 
-    private static String filter(Optional<UUID> providerId, Set<Stage> stages, String typed) {
+    private static String where(Optional<UUID> providerId, Set<Stage> stages, Optional<Search> text) {
         List<String> conditions = new ArrayList<>();
         providerId.ifPresent(ignored -> conditions.add("m.provider_id = :provider"));
         if (!stages.isEmpty()) {
             conditions.add("m.stage IN (:stages)");
         }
-        Search.of(typed).ifPresent(search -> conditions.add("(LOWER(s.name) LIKE :text ESCAPE '\\'"
+        text.ifPresent(search -> conditions.add("(LOWER(s.name) LIKE :text ESCAPE '\\'"
                 + " OR LOWER(p.name) LIKE :text ESCAPE '\\'"
                 + (search.idStart().isPresent() ? " OR CAST(m.id AS VARCHAR(36)) LIKE :idStart ESCAPE '\\'" : "")
                 + ")"));
@@ -142,12 +147,12 @@ class Migrations {
     }
 
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Optional<UUID> providerId,
-            Set<Stage> stages, String typed) {
+            Set<Stage> stages, Optional<Search> text) {
         providerId.ifPresent(provider -> statement.param("provider", provider));
         if (!stages.isEmpty()) {
             statement.param("stages", stages.stream().map(Stage::name).toList());
         }
-        Search.of(typed).ifPresent(search -> {
+        text.ifPresent(search -> {
             statement.param("text", search.text());
             search.idStart().ifPresent(idStart -> statement.param("idStart", idStart));
         });

@@ -75,15 +75,18 @@ class GlobalUsageReport {
     private final UsageGeneration generations;
     private final Clock clock;
     private final Cache<Kept, Computed> kept;
-
     private final Cache<Scope, Reach> reaches;
-
-    /** What a report depends on besides the data its generation covers. */
-    private record Kept(UUID provider, UsageReportFilter filter, Optional<UUID> assignedTo, LocalDate today) {
-    }
 
     /** Whose customers a report counts, and on which day: what its {@link Reach} depends on. */
     private record Scope(UUID provider, Optional<UUID> assignedTo, LocalDate today) {
+    }
+
+    /** What a report depends on besides the data its generation covers. */
+    private record Kept(Scope scope, UsageReportFilter filter) {
+
+        Kept withFilter(UsageReportFilter other) {
+            return new Kept(scope, other);
+        }
     }
 
     /**
@@ -132,21 +135,23 @@ class GlobalUsageReport {
         // Read before the data: a report computed from newer data than its generation is only
         // recomputed once more, one from older data would be served as current.
         long generation = generations.current(provider);
-        Kept key = new Kept(provider, filter, customers.assignedTo(), today());
+        Kept key = new Kept(new Scope(provider, customers.assignedTo(), today()), filter);
         Computed found = kept.getIfPresent(key);
         if (found != null && found.generation() == generation) {
             return found.usage();
         }
         Computed computed = Optional.ofNullable(found)
-                .flatMap(earlier -> refreshed(provider, filter, earlier, generation))
+                .flatMap(earlier -> refreshed(key, earlier, generation))
                 .or(() -> fromAnotherEdition(key, generation))
-                .orElseGet(() -> computed(provider, filter, generation));
+                .orElseGet(() -> computed(key, generation));
         kept.asMap().merge(key, computed, (before, now) -> before.generation() > now.generation() ? before : now);
         return computed.usage();
     }
 
-    private Computed computed(UUID provider, UsageReportFilter filter, long generation) {
-        Reach reach = reach(new Scope(provider, customers.assignedTo(), today()), generation);
+    private Computed computed(Kept key, long generation) {
+        UUID provider = key.scope().provider();
+        UsageReportFilter filter = key.filter();
+        Reach reach = reach(key.scope(), generation);
         CustomerSummaries.Reachable reachable = reach.reachable();
         Optional<Collection<UUID>> only = reachable.everyCustomer() ? Optional.empty()
                 : Optional.of(reachable.customers().stream().map(CustomerSummaries.Summary::id).toList());
@@ -206,15 +211,17 @@ class GlobalUsageReport {
      * what is not a customer's line (the chart) is read again whole, from the MSP's own daily
      * roll-up. While the customers keep their order, only the changed ones' lines are made again.
      */
-    private Optional<Computed> refreshed(UUID provider, UsageReportFilter filter, Computed earlier, long generation) {
+    private Optional<Computed> refreshed(Kept key, Computed earlier, long generation) {
         if (earlier.inputs().isEmpty() || earlier.generation() > generation) {
             return Optional.empty();
         }
+        UUID provider = key.scope().provider();
+        UsageReportFilter filter = key.filter();
         GlobalUsageAssembly.Inputs before = earlier.inputs().get();
         return generations.customersChanged(provider, earlier.generation(), generation)
                 .filter(changed -> changed.size() <= MOST_CHANGED_REFRESHED)
                 .map(changed -> {
-                    Reach reach = reach(new Scope(provider, customers.assignedTo(), today()), generation);
+                    Reach reach = reach(key.scope(), generation);
                     Map<UUID, Map<String, RollUps.Amount>> credits = new HashMap<>(before.credits());
                     credits.keySet().removeAll(changed);
                     credits.putAll(credits(changed.isEmpty() ? List.of()
@@ -293,13 +300,13 @@ class GlobalUsageReport {
         UsageReportFilter filter = key.filter();
         return EDITION_FILTERS.stream()
                 .filter(edition -> !edition.equals(filter.edition()))
-                .map(edition -> kept.getIfPresent(new Kept(key.provider(),
-                        new UsageReportFilter(filter.from(), filter.to(), edition), key.assignedTo(), key.today())))
+                .map(edition -> kept.getIfPresent(key.withFilter(
+                        new UsageReportFilter(filter.from(), filter.to(), edition))))
                 .filter(sibling -> sibling != null && sibling.generation() == generation)
                 .flatMap(sibling -> sibling.inputs().stream())
                 .findFirst()
                 .map(inputs -> new Computed(generation, Optional.of(inputs), GlobalUsageAssembly.whole(filter, inputs,
-                        plans.editions(), periods(key.provider(), Optional.empty(), filter))));
+                        plans.editions(), periods(key.scope().provider(), Optional.empty(), filter))));
     }
 
     /** Each customer's credits per edition. */

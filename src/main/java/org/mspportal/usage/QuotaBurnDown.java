@@ -128,7 +128,8 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
                 + " (the latest day with usage)";
         if (ranOut != null) {
             return new Forecast(Outlook.EXHAUSTED, ranOut, rate, basisFrom, basisTo, "The quota ran out on "
-                    + day(ranOut) + ": " + plain(consumed()) + " of " + plain(creditQuota) + " credits used. " + averaged + ".");
+                    + day(ranOut) + ": " + plain(consumed()) + " of " + plain(creditQuota) + " credits used. "
+                    + averaged + ".");
         }
         if (endDate.isBefore(today)) {
             return new Forecast(Outlook.NOT_WITHIN_QUOTA_WINDOW, null, rate, basisFrom, basisTo,

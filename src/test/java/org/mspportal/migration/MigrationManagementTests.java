@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,7 @@ import org.mspportal.shared.RejectedInput;
 import org.mspportal.usage.SubmittedUsage;
 import org.mspportal.usage.UsageIngestion;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -465,9 +467,9 @@ class MigrationManagementTests {
                 .isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> msp.as(stranger, () -> migrations.nominate(migration.id(),
                 new Nomination("x@customer.example", stranger.accountId(), null)))).isInstanceOf(NotFound.class);
-        assertThat(msp.as(stranger, () -> migrations.list(org.springframework.data.domain.PageRequest.of(0, 50))))
-                .isEmpty();
-        assertThat(msp.as(msp.admin, () -> migrations.list(org.springframework.data.domain.PageRequest.of(0, 50))))
+        PageRequest firstPage = PageRequest.of(0, 50);
+        assertThat(msp.as(stranger, () -> migrations.list(Set.of(), "", firstPage))).isEmpty();
+        assertThat(msp.as(msp.admin, () -> migrations.list(Set.of(), "", firstPage)))
                 .extracting(Migration::id).contains(migration.id());
     }
 

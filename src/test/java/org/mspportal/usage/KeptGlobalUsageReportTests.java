@@ -192,8 +192,7 @@ class KeptGlobalUsageReportTests {
         UUID untouched = customerOn(provider);
         ingestion.ingest(List.of(usage(changed, today, "1"), usage(untouched, today, "2")));
         report.run(thisMonth);
-        // Behind the portal's back, so no change records it: a refresh keeps the kept line.
-        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", untouched).update();
+        quotaOfTwoUnrecorded(untouched);
 
         ingest(changed, "4");
 
@@ -249,8 +248,7 @@ class KeptGlobalUsageReportTests {
         UsageReportFilter elite = new UsageReportFilter(thisMonth.from(), thisMonth.to(), Optional.of(Edition.ELITE));
         report.run(thisMonth);
         assertThat(report.run(elite).customers()).isEmpty();
-        // Behind the portal's back, so no change records it: only a customer read again would show it.
-        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", withoutUsage).update();
+        quotaOfTwoUnrecorded(withoutUsage);
 
         ServicePlan plan = plans.get(business);
         plans.update(business, new UpdateServicePlan(plan.name(), Edition.ELITE, plan.usageReportFrequency(),
@@ -270,8 +268,7 @@ class KeptGlobalUsageReportTests {
         UUID customer = customerOn(provider);
         ingest(customer, "2");
         report.run(thisMonth);
-        // Behind the portal's back, so no change records it: only a customer read again would show it.
-        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", customer).update();
+        quotaOfTwoUnrecorded(customer);
 
         GlobalUsage business = report.run(edition(Edition.BUSINESS));
 
@@ -300,10 +297,9 @@ class KeptGlobalUsageReportTests {
         UUID customer = customerOn(provider);
         ingestion.ingest(List.of(usage(customer, today, "2"), usage(customer, today.minusDays(40), "5")));
         report.run(thisMonth);
-        // Behind the portal's back, so no change records it: only a customer read again would show it.
-        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id = :id").param("id", customer).update();
+        quotaOfTwoUnrecorded(customer);
 
-        GlobalUsage lastQuarter = report.run(new UsageReportFilter(today.minusDays(89), today, Optional.empty()));
+        GlobalUsage lastQuarter = report.run(lastQuarter());
 
         assertThat(line(lastQuarter, customer).creditQuota()).isEqualByComparingTo("1000");
         assertThat(line(lastQuarter, customer).credits()).isEqualByComparingTo("7");
@@ -315,12 +311,10 @@ class KeptGlobalUsageReportTests {
         UUID untouched = customerOn(provider);
         ingestion.ingest(List.of(usage(changed, today, "1"), usage(untouched, today, "2")));
         report.run(thisMonth);
-        // Behind the portal's back, so no change records it: only a customer read again would show it.
-        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id IN (:ids)").param("ids", List.of(changed, untouched))
-                .update();
+        quotaOfTwoUnrecorded(changed, untouched);
 
         ingest(changed, "4");
-        GlobalUsage lastQuarter = report.run(new UsageReportFilter(today.minusDays(89), today, Optional.empty()));
+        GlobalUsage lastQuarter = report.run(lastQuarter());
 
         assertThat(line(lastQuarter, changed).creditQuota()).isEqualByComparingTo("2");
         assertThat(line(lastQuarter, changed).quotaConsumed()).isEqualByComparingTo("4");
@@ -334,7 +328,7 @@ class KeptGlobalUsageReportTests {
         ingestion.ingest(List.of(usage(first, today, "2"), usage(second, today.minusDays(40), "5"),
                 usage(second, today, "1")));
         report.run(thisMonth);
-        UsageReportFilter lastQuarter = new UsageReportFilter(today.minusDays(89), today, Optional.empty());
+        UsageReportFilter lastQuarter = lastQuarter();
 
         assertIsWhatAFreshReportComputes(report.run(lastQuarter), lastQuarter);
         assertThat(line(report.run(lastQuarter), second).quotaConsumed()).isEqualByComparingTo("1");
@@ -358,6 +352,18 @@ class KeptGlobalUsageReportTests {
         assertThat(usage.customers()).extracting(GlobalUsage.CustomerUsage::customerId)
                 .containsExactly(secondByName, firstByName);
         assertIsWhatAFreshReportComputes(usage, thisMonth);
+    }
+
+    /**
+     * Sets the customers' quota to 2 credits behind the portal's back, so no change records it:
+     * only a customer read again shows it (a kept or refreshed report keeps 1 000).
+     */
+    private void quotaOfTwoUnrecorded(UUID... customers) {
+        jdbc.sql("UPDATE customer SET credit_quota = 2 WHERE id IN (:ids)").param("ids", List.of(customers)).update();
+    }
+
+    private UsageReportFilter lastQuarter() {
+        return new UsageReportFilter(today.minusDays(89), today, Optional.empty());
     }
 
     private UsageReportFilter edition(Edition edition) {
