@@ -24,10 +24,14 @@ import org.mspportal.plans.Edition;
 import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.shared.NotFound;
 import org.mspportal.shared.ProviderScope;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Global Usage report: the MSP's credits in a date range, per customer and over time, read
@@ -53,6 +57,10 @@ import org.springframework.transaction.annotation.Transactional;
  * caller reaches and their consumption inside their quota windows depend on no range or edition:
  * they are kept per MSP, scope and day at a generation too, and refreshed for the customers a
  * change concerns as reports are, so switching the range reads only the new range's credits.
+ *
+ * <p>A whole MSP's report computed afresh reads its credits in the range on a second connection
+ * while its customers are read on the request's ({@link ReadAlongside}): they depend on each other
+ * only for a tenant administrator, whose customers restrict the credits read.
  */
 @Service
 class GlobalUsageReport {
@@ -74,6 +82,8 @@ class GlobalUsageReport {
     private final RollUpReads rollUps;
     private final UsageGeneration generations;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
+    private final TaskExecutor executor;
     private final Cache<Kept, Computed> kept;
     private final Cache<Scope, Reach> reaches;
 
@@ -109,13 +119,17 @@ class GlobalUsageReport {
     }
 
     GlobalUsageReport(CustomerSummaries customers, ServicePlanManagement plans, RollUpReads rollUps,
-            UsageGeneration generations, Clock clock,
+            UsageGeneration generations, Clock clock, PlatformTransactionManager transactions,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             @Value("${portal.usage.report-cache-lines:100000}") long cachedLines) {
         this.customers = customers;
         this.plans = plans;
         this.rollUps = rollUps;
         this.generations = generations;
         this.clock = clock;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.executor = executor;
         this.kept = Caffeine.newBuilder().maximumWeight(cachedLines)
                 .weigher((Kept key, Computed report) -> 1 + report.usage().customers().size())
                 .expireAfterAccess(Duration.ofHours(1)).build();
@@ -151,6 +165,10 @@ class GlobalUsageReport {
     private Computed computed(Kept key, long generation) {
         UUID provider = key.scope().provider();
         UsageReportFilter filter = key.filter();
+        // A whole MSP's credits depend on none of its customers' terms: read alongside them.
+        Optional<ReadAlongside<List<RollUpReads.CustomerCredits>>> everyCustomersCredits = key.scope().assignedTo()
+                .isPresent() ? Optional.empty() : Optional.of(ReadAlongside.start(() -> rollUps.perCustomer(provider,
+                        Optional.empty(), filter.from(), filter.to()), readOnly, executor));
         Reach reach = reach(key.scope(), generation);
         CustomerSummaries.Reachable reachable = reach.reachable();
         Optional<Collection<UUID>> only = reachable.everyCustomer() ? Optional.empty()
@@ -160,8 +178,10 @@ class GlobalUsageReport {
             return new Computed(generation, Optional.empty(),
                     GlobalUsageAssembly.whole(filter, none, plans.editions(), List.of()));
         }
-        GlobalUsageAssembly.Inputs inputs = new GlobalUsageAssembly.Inputs(reachable.customers(),
-                credits(rollUps.perCustomer(provider, only, filter.from(), filter.to())), reach.consumed());
+        List<RollUpReads.CustomerCredits> inRange = everyCustomersCredits.map(ReadAlongside::join)
+                .orElseGet(() -> rollUps.perCustomer(provider, only, filter.from(), filter.to()));
+        GlobalUsageAssembly.Inputs inputs = new GlobalUsageAssembly.Inputs(reachable.customers(), credits(inRange),
+                reach.consumed());
         GlobalUsageAssembly.Assembled assembled = GlobalUsageAssembly.whole(filter, inputs, plans.editions(),
                 periods(provider, only, filter));
         return new Computed(generation, reachable.everyCustomer() ? Optional.of(inputs) : Optional.empty(), assembled);

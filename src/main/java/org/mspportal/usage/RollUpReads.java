@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -25,8 +26,10 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads of the daily and monthly roll-ups for reports; raw usage records are never read here. A
  * range is read as its whole calendar months from {@code usage_monthly} plus the days before the
- * first and after the last whole month from {@code usage_daily}, so a year costs about twelve
- * rows per customer and edition. A whole MSP's credits over time come from its own daily roll-up.
+ * first and after the last whole month from {@code usage_daily}. Up to a quarter's months are
+ * summed; more are read as the difference of two running totals ({@link RunningTotals}), so a
+ * year, or three, costs two values per customer and edition rather than one per month. A whole
+ * MSP's credits over time come from its own daily roll-up.
  *
  * <p>{@code only}, when present, restricts every read to those customers: what a tenant
  * administrator reaches (a handful of customers, so an IN list).
@@ -67,14 +70,22 @@ class RollUpReads {
      */
     static final int SHARED_BY = 50;
 
+    /**
+     * A range with more whole months than this reads them as two running totals per customer and
+     * edition ({@link RunningTotals}); fewer are summed, which reads no more rows than that.
+     */
+    static final int MOST_MONTHS_SUMMED = 3;
+
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final RunningTotals runningTotals;
     private final Clock clock;
     private final boolean postgresql;
 
-    RollUpReads(JdbcClient jdbc, JdbcTemplate template, Clock clock) {
+    RollUpReads(JdbcClient jdbc, JdbcTemplate template, RunningTotals runningTotals, Clock clock) {
         this.jdbc = jdbc;
         this.template = template;
+        this.runningTotals = runningTotals;
         this.clock = clock;
         this.postgresql = UsageRecords.postgresql(template);
     }
@@ -88,12 +99,13 @@ class RollUpReads {
 
         /**
          * As {@link #of(LocalDate, LocalDate)}, knowing that no usage is later than {@code today}
-         * (ingestion refuses future days): a range reaching today takes its last month whole from
-         * the monthly roll-up instead of summing that month's days, which for "the last twelve
-         * months" would be most of the rows read.
+         * (ingestion refuses future days): a range reaching today ends with this month, taken whole
+         * from the monthly roll-up instead of summing its days, which for "the last twelve months"
+         * would be most of the rows read; the months after it (a quota window running into next
+         * year) are not read at all.
          */
         static Split of(LocalDate from, LocalDate to, LocalDate today) {
-            return of(from, to.isBefore(today) ? to : to.withDayOfMonth(to.lengthOfMonth()));
+            return of(from, to.isBefore(today) ? to : today.withDayOfMonth(today.lengthOfMonth()));
         }
 
         static Split of(LocalDate from, LocalDate to) {
@@ -102,6 +114,10 @@ class RollUpReads {
             LocalDate monthUntil = after.withDayOfMonth(1);
             return monthFrom.isBefore(monthUntil) ? new Split(from, to, monthFrom, monthUntil)
                     : new Split(from, to, after, after);
+        }
+
+        long wholeMonths() {
+            return ChronoUnit.MONTHS.between(monthFrom, monthUntil);
         }
     }
 
@@ -122,16 +138,20 @@ class RollUpReads {
 
     List<CustomerCredits> perCustomer(UUID provider, Optional<Collection<UUID>> only, LocalDate from, LocalDate to) {
         if (postgresql) {
-            // A year of 10 000 customers is 120 000 monthly rows to group: at the default 4 MB the
-            // hash aggregate spills to disk. For this (read-only) transaction only.
+            // Days of a month either side of the whole months, or a quarter's months, of 10 000
+            // customers are too many rows to group in the default 4 MB without spilling to disk.
+            // For this (read-only) transaction only.
             template.execute("SET LOCAL work_mem = '64MB'");
         }
         Split split = Split.of(from, to, LocalDate.now(clock));
+        boolean fromRunningTotals = split.wholeMonths() > MOST_MONTHS_SUMMED;
+        Map<RunningTotals.Filed, RollUps.Amount> credits = new HashMap<>(fromRunningTotals
+                ? runningTotals.inMonths(provider, only, split.monthFrom(), split.monthUntil()) : Map.of());
         String restriction = only.isPresent() ? " AND customer_id IN (:only)" : "";
         JdbcClient.StatementSpec query = jdbc.sql("""
                 SELECT customer_id, edition, SUM(hybrid_credits) AS hybrid, SUM(saas_credits) AS saas FROM (
                     SELECT customer_id, edition, hybrid_credits, saas_credits FROM usage_monthly
-                     WHERE provider_id = :provider AND usage_month >= :monthFrom AND usage_month < :monthUntil%1$s
+                     WHERE provider_id = :provider AND usage_month >= :monthFrom AND usage_month < :summedUntil%1$s
                     UNION ALL
                     SELECT customer_id, edition, hybrid_credits, saas_credits FROM usage_daily
                      WHERE provider_id = :provider AND usage_date >= :from AND usage_date < :monthFrom%1$s
@@ -141,9 +161,18 @@ class RollUpReads {
                 ) u
                  GROUP BY customer_id, edition""".formatted(restriction));
         bind(query, provider, only, split);
-        return query.query((rs, row) -> new CustomerCredits(rs.getObject("customer_id", UUID.class),
-                rs.getString("edition"), new RollUps.Amount(rs.getBigDecimal("hybrid"), rs.getBigDecimal("saas"))))
-                .list();
+        query.param("summedUntil", fromRunningTotals ? split.monthFrom() : split.monthUntil());
+        query.query(rs -> {
+            credits.merge(new RunningTotals.Filed(rs.getObject("customer_id", UUID.class), rs.getString("edition")),
+                    new RollUps.Amount(rs.getBigDecimal("hybrid"), rs.getBigDecimal("saas")), RollUps.Amount::plus);
+        });
+        List<CustomerCredits> perCustomer = new ArrayList<>(credits.size());
+        credits.forEach((filed, amount) -> {
+            if (!amount.isZero()) {
+                perCustomer.add(new CustomerCredits(filed.customerId(), filed.edition(), amount));
+            }
+        });
+        return perCustomer;
     }
 
     /**

@@ -58,6 +58,8 @@ final class RollUps {
     /** Credits of hybrid workloads and of SaaS apps and endpoints; the product summary shows both. */
     record Amount(BigDecimal hybrid, BigDecimal saas) {
 
+        static final Amount ZERO = new Amount(Credits.zero(), Credits.zero());
+
         static Amount of(Workload workload, BigDecimal credits) {
             return workload.group() == Workload.Group.HYBRID ? new Amount(credits, Credits.zero())
                     : new Amount(Credits.zero(), credits);
@@ -65,6 +67,10 @@ final class RollUps {
 
         Amount plus(Amount other) {
             return new Amount(hybrid.add(other.hybrid), saas.add(other.saas));
+        }
+
+        Amount minus(Amount other) {
+            return new Amount(hybrid.subtract(other.hybrid), saas.subtract(other.saas));
         }
 
         BigDecimal total() {

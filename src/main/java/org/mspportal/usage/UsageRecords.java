@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -22,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.mspportal.plans.Edition;
@@ -99,11 +97,15 @@ class UsageRecords {
                   VALUES (s.provider_id, s.usage_date, s.edition, s.credits)""";
 
     private final JdbcTemplate jdbc;
+    private final RunningTotals runningTotals;
     private final boolean postgresql;
+    private final ArrayColumns columns;
 
-    UsageRecords(JdbcTemplate jdbc) {
+    UsageRecords(JdbcTemplate jdbc, RunningTotals runningTotals) {
         this.jdbc = jdbc;
+        this.runningTotals = runningTotals;
         this.postgresql = postgresql(jdbc);
+        this.columns = new ArrayColumns(postgresql);
     }
 
     static boolean postgresql(JdbcTemplate jdbc) {
@@ -150,8 +152,12 @@ class UsageRecords {
         if (!postgresql) {
             insert(provider, added, batchId, now);
         }
+        // First: the customers' totals, whose rows stay locked until the commit, so no other batch
+        // changes their months while their running totals are worked out below.
+        runningTotals.addToTotals(provider, rollUps.monthly());
         upsert("usage_daily", "usage_date", provider, rollUps.daily());
         upsert("usage_monthly", "usage_month", provider, rollUps.monthly());
+        runningTotals.carryForward(rollUps.monthly().keySet());
         // Last: every batch of the MSP touches these rows, so they stay locked only until the commit.
         upsertProviderDaily(provider, rollUps.providerDaily());
         return new IngestionReceipt(batch.size(), replacing.size(), credits);
@@ -166,9 +172,9 @@ class UsageRecords {
         Map<UsageRecord.Key, Earlier> found = new HashMap<>();
         PreparedStatementCreator statement = connection -> {
             PreparedStatement ps = connection.prepareStatement(LOCK_EARLIER);
-            setColumn(ps, 1, "uuid", sorted, UsageRecord::customerId);
-            setColumn(ps, 2, "date", sorted, UsageRecord::date);
-            setColumn(ps, 3, "varchar", sorted, record -> record.workload().name());
+            columns.bind(ps, 1, "uuid", sorted, UsageRecord::customerId);
+            columns.bind(ps, 2, "date", sorted, UsageRecord::date);
+            columns.bind(ps, 3, "varchar", sorted, record -> record.workload().name());
             return ps;
         };
         jdbc.query(statement, rs -> {
@@ -289,40 +295,13 @@ class UsageRecords {
         ps.setObject(1, provider);
         ps.setObject(2, batchId);
         ps.setObject(3, StoredTime.of(now));
-        setColumn(ps, 4, "uuid", records, UsageRecord::customerId);
-        setColumn(ps, 5, "varchar", records, record -> record.workload().name());
-        setColumn(ps, 6, "date", records, UsageRecord::date);
-        setColumn(ps, 7, "bigint", records, UsageRecord::storedBytes);
-        setColumn(ps, 8, "numeric", records, UsageRecord::credits);
-        setColumn(ps, 9, "varchar", records, record -> record.edition() == null ? null : record.edition().name());
+        columns.bind(ps, 4, "uuid", records, UsageRecord::customerId);
+        columns.bind(ps, 5, "varchar", records, record -> record.workload().name());
+        columns.bind(ps, 6, "date", records, UsageRecord::date);
+        columns.bind(ps, 7, "bigint", records, UsageRecord::storedBytes);
+        columns.bind(ps, 8, "numeric", records, UsageRecord::credits);
+        columns.bind(ps, 9, "varchar", records, record -> record.edition() == null ? null : record.edition().name());
         return ps;
-    }
-
-    /**
-     * Binds a column of values (ids, names, days, numbers) as an array. PostgreSQL gets the array's
-     * text form, written here in one pass: the driver's own encoding ({@code createArrayOf}) takes
-     * each day through {@code java.sql.Date} and a calendar, and took about a fifth of the portal's
-     * CPU per batch. The values never need quoting, and none is the text NULL.
-     */
-    private <T> void setColumn(PreparedStatement ps, int index, String type, List<T> rows, Function<T, ?> value)
-            throws SQLException {
-        if (!postgresql) {
-            Object[] column = new Object[rows.size()];
-            for (int i = 0; i < column.length; i++) {
-                Object cell = value.apply(rows.get(i));
-                column[i] = cell instanceof LocalDate day ? Date.valueOf(day) : cell;
-            }
-            ps.setArray(index, ps.getConnection().createArrayOf(type, column));
-            return;
-        }
-        StringBuilder text = new StringBuilder(rows.size() * 40).append('{');
-        for (T row : rows) {
-            Object cell = value.apply(row);
-            text.append(text.length() > 1 ? "," : "")
-                    .append(cell == null ? "NULL" : cell instanceof BigDecimal number ? number.toPlainString() : cell);
-        }
-        text.append('}');
-        ps.setObject(index, text.toString(), Types.OTHER);
     }
 
     /** Adds the changes to a roll-up table, creating the rows that do not exist yet. */
@@ -335,11 +314,11 @@ class UsageRecords {
             jdbc.update(connection -> {
                 PreparedStatement ps = connection.prepareStatement(onConflictUpsert(table, periodColumn));
                 ps.setObject(1, provider);
-                setColumn(ps, 2, "uuid", rows, row -> row.getKey().customerId());
-                setColumn(ps, 3, "date", rows, row -> row.getKey().start());
-                setColumn(ps, 4, "varchar", rows, row -> row.getKey().edition());
-                setColumn(ps, 5, "numeric", rows, row -> row.getValue().hybrid());
-                setColumn(ps, 6, "numeric", rows, row -> row.getValue().saas());
+                columns.bind(ps, 2, "uuid", rows, row -> row.getKey().customerId());
+                columns.bind(ps, 3, "date", rows, row -> row.getKey().start());
+                columns.bind(ps, 4, "varchar", rows, row -> row.getKey().edition());
+                columns.bind(ps, 5, "numeric", rows, row -> row.getValue().hybrid());
+                columns.bind(ps, 6, "numeric", rows, row -> row.getValue().saas());
                 return ps;
             });
             return;

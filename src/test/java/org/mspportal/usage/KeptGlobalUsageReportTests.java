@@ -27,7 +27,10 @@ import org.mspportal.plans.UpdateServicePlan;
 import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.Workload;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +50,8 @@ class KeptGlobalUsageReportTests {
     @Autowired CustomerSummaries summaries;
     @Autowired RollUpReads rollUpReads;
     @Autowired UsageGeneration generations;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired @Qualifier("applicationTaskExecutor") TaskExecutor executor;
 
     UUID provider;
     UUID business;
@@ -379,7 +384,7 @@ class KeptGlobalUsageReportTests {
 
     /** A report of the same data by an instance that kept nothing yet. */
     private GlobalUsageReport freshReport() {
-        return new GlobalUsageReport(summaries, plans, rollUpReads, generations, clock, 1_000);
+        return new GlobalUsageReport(summaries, plans, rollUpReads, generations, clock, transactions, executor, 1_000);
     }
 
     private static GlobalUsage.CustomerUsage line(GlobalUsage usage, UUID customer) {

@@ -156,6 +156,9 @@ class UsageBenchmark {
         double copied = copy(provider, ours, today);
         rollUp(COPIED);
         rollUpProviderDays(COPIED);
+        List<String> rebuild = new ArrayList<>(RunningTotals.REBUILD);
+        rebuild.addAll(List.of("VACUUM ANALYZE usage_monthly", "VACUUM ANALYZE usage_total"));
+        sql(rebuild.toArray(String[]::new));
         step("POST /api/v1/usage of " + BATCHES + " × 10 000 records, " + CLIENTS + " clients");
         double ingested = post(ingestKey, batches(ours, INGESTED, today, BATCHES), "measured");
         figure(String.format(Locale.ROOT, "Ingestion through POST /api/v1/usage: %,10.0f records/s"
@@ -308,20 +311,27 @@ class UsageBenchmark {
                 "ALTER TABLE usage_record ADD CONSTRAINT usage_record_one_per_day"
                         + " UNIQUE (customer_id, usage_date, workload)",
                 "CREATE INDEX usage_record_by_provider ON usage_record (provider_id, usage_date)");
-        step("Building usage_daily and usage_monthly with INSERT … SELECT … GROUP BY");
+        // In time order, as ingestion writes them: a day's (or a month's) rows stand together.
+        step("Building usage_daily and usage_monthly (with running totals) with INSERT … SELECT … GROUP BY");
         sql("INSERT INTO usage_daily (customer_id, usage_date, edition, provider_id, hybrid_credits, saas_credits,"
                 + " credits) SELECT customer_id, usage_date, COALESCE(edition, 'NONE'), provider_id, "
                 + hybridSum("workload", "credits") + ", " + saasSum("workload", "credits") + ", SUM(credits)"
-                + " FROM usage_record GROUP BY customer_id, usage_date, COALESCE(edition, 'NONE'), provider_id",
+                + " FROM usage_record GROUP BY customer_id, usage_date, COALESCE(edition, 'NONE'), provider_id"
+                + " ORDER BY usage_date",
                 "INSERT INTO usage_monthly (customer_id, usage_month, edition, provider_id, hybrid_credits,"
-                + " saas_credits, credits) SELECT customer_id, CAST(date_trunc('month', usage_date) AS DATE), edition,"
-                + " provider_id, SUM(hybrid_credits), SUM(saas_credits), SUM(credits) FROM usage_daily"
-                + " GROUP BY customer_id, date_trunc('month', usage_date), edition, provider_id",
+                + " saas_credits, credits, hybrid_to_date, saas_to_date)"
+                + " SELECT customer_id, usage_month, edition, provider_id, hybrid, saas, credits,"
+                + " SUM(hybrid) OVER running, SUM(saas) OVER running FROM ("
+                + " SELECT customer_id, CAST(date_trunc('month', usage_date) AS DATE) AS usage_month, edition,"
+                + " provider_id, SUM(hybrid_credits) AS hybrid, SUM(saas_credits) AS saas, SUM(credits) AS credits"
+                + " FROM usage_daily GROUP BY customer_id, date_trunc('month', usage_date), edition, provider_id) m"
+                + " WINDOW running AS (PARTITION BY customer_id, edition ORDER BY usage_month) ORDER BY usage_month",
+                RunningTotals.TOTALS_FROM_MONTHS,
                 "INSERT INTO usage_provider_daily (provider_id, usage_date, edition, credits)"
                 + " SELECT provider_id, usage_date, edition, SUM(credits) FROM usage_daily"
                 + " GROUP BY provider_id, usage_date, edition",
                 "VACUUM ANALYZE usage_provider_daily", "VACUUM ANALYZE usage_daily", "VACUUM ANALYZE usage_monthly",
-                "ANALYZE usage_record");
+                "VACUUM ANALYZE usage_total", "ANALYZE usage_record");
         step(String.format(Locale.ROOT, "Bulk load, indexes and roll-ups took %.0f s",
                 (System.nanoTime() - start) / 1e9));
     }
@@ -372,7 +382,13 @@ class UsageBenchmark {
         return jdbc.sql("""
                 SELECT (SELECT SUM(credits) FROM usage_record) = (SELECT SUM(credits) FROM usage_daily)
                    AND (SELECT SUM(credits) FROM usage_daily) = (SELECT SUM(credits) FROM usage_monthly)
-                   AND (SELECT SUM(credits) FROM usage_daily) = (SELECT SUM(credits) FROM usage_provider_daily)""")
+                   AND (SELECT SUM(credits) FROM usage_daily) = (SELECT SUM(credits) FROM usage_provider_daily)
+                   AND (SELECT SUM(credits) FROM usage_daily)
+                       = (SELECT SUM(hybrid_credits) + SUM(saas_credits) FROM usage_total)
+                   AND NOT EXISTS (SELECT 1 FROM usage_total t JOIN usage_monthly m
+                                     ON m.customer_id = t.customer_id AND m.edition = t.edition
+                                    AND m.usage_month = t.last_month
+                                  WHERE m.hybrid_to_date <> t.hybrid_credits OR m.saas_to_date <> t.saas_credits)""")
                 .query(Boolean.class).single();
     }
 
