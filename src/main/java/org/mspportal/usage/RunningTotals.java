@@ -33,8 +33,9 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Kept by ingestion in the transaction that stores the records: a batch first adds to the totals
  * of its customers and editions, which locks their rows until the commit, then changes the
- * months and works their running totals out again from the months as stored. Another batch of the
- * same customers waits for the first lock, so it works from committed months only.
+ * months with their running totals (PostgreSQL: in the same write, then the later months it did
+ * not change; H2: worked out again from the months as stored). Another batch of the same
+ * customers waits for the first lock, so it works from committed months only.
  */
 @Repository
 class RunningTotals {
@@ -73,6 +74,46 @@ class RunningTotals {
                ON t.customer_id = s.customer_id AND t.usage_month = s.usage_month AND t.edition = s.edition
              WHEN MATCHED AND (t.hybrid_to_date <> s.hybrid OR t.saas_to_date <> s.saas)
              THEN UPDATE SET hybrid_to_date = s.hybrid, saas_to_date = s.saas""";
+
+    /**
+     * PostgreSQL's monthly upsert, credits to date in the same write. A row's credits to date are
+     * those of its customer and edition's latest month before it, as stored before this statement,
+     * plus the batch's credits of its months up to this one ({@code *_cum}), plus what the row held
+     * before (nothing, for a new row). UNNEST's order is kept, so rows are locked in key order.
+     */
+    private static final String MONTHS_ON_CONFLICT = """
+            INSERT INTO usage_monthly (customer_id, usage_month, edition, provider_id, hybrid_credits, saas_credits,
+                                       credits, hybrid_to_date, saas_to_date)
+            SELECT r.customer_id, r.usage_month, r.edition, ?, r.hybrid_credits, r.saas_credits,
+                   r.hybrid_credits + r.saas_credits,
+                   COALESCE(p.hybrid_to_date, 0) + r.hybrid_cum, COALESCE(p.saas_to_date, 0) + r.saas_cum
+              FROM UNNEST(CAST(? AS UUID ARRAY), CAST(? AS DATE ARRAY), CAST(? AS VARCHAR ARRAY),
+                          CAST(? AS NUMERIC(20, 6) ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY),
+                          CAST(? AS NUMERIC(20, 6) ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY))
+                   AS r (customer_id, usage_month, edition, hybrid_credits, saas_credits, hybrid_cum, saas_cum)
+              LEFT JOIN LATERAL (SELECT m.hybrid_to_date, m.saas_to_date FROM usage_monthly m
+                                  WHERE m.customer_id = r.customer_id AND m.edition = r.edition
+                                    AND m.usage_month < r.usage_month
+                                  ORDER BY m.usage_month DESC LIMIT 1) p ON TRUE
+                ON CONFLICT (customer_id, usage_month, edition) DO UPDATE SET
+                   hybrid_credits = usage_monthly.hybrid_credits + EXCLUDED.hybrid_credits,
+                   saas_credits = usage_monthly.saas_credits + EXCLUDED.saas_credits,
+                   credits = usage_monthly.credits + EXCLUDED.credits,
+                   hybrid_to_date = EXCLUDED.hybrid_to_date + usage_monthly.hybrid_credits,
+                   saas_to_date = EXCLUDED.saas_to_date + usage_monthly.saas_credits""";
+
+    /**
+     * The stored months a batch did not change, after one it did: each moves by the batch's credits
+     * up to the latest changed month before it (up to the next changed month, or for good).
+     */
+    private static final String LATER_MONTHS = """
+            UPDATE usage_monthly t
+               SET hybrid_to_date = t.hybrid_to_date + k.hybrid_cum, saas_to_date = t.saas_to_date + k.saas_cum
+              FROM UNNEST(CAST(? AS UUID ARRAY), CAST(? AS VARCHAR ARRAY), CAST(? AS DATE ARRAY),
+                          CAST(? AS DATE ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY), CAST(? AS NUMERIC(20, 6) ARRAY))
+                   AS k (customer_id, edition, after_month, until_month, hybrid_cum, saas_cum)
+             WHERE t.customer_id = k.customer_id AND t.edition = k.edition AND t.usage_month > k.after_month
+               AND (k.until_month IS NULL OR t.usage_month < k.until_month)""";
 
     private static final String TOTAL_ON_CONFLICT = """
             INSERT INTO usage_total (customer_id, edition, provider_id, first_month, last_month, hybrid_credits,
@@ -209,6 +250,63 @@ class RunningTotals {
                 return rows.size();
             }
         });
+    }
+
+    /** A changed month with the batch's credits of its customer and edition up to it, and the next changed month. */
+    private record ChangedMonth(RollUps.Period period, RollUps.Amount amount, RollUps.Amount cumulated,
+            LocalDate nextChanged) {
+    }
+
+    /**
+     * Adds a batch's monthly changes (in key order) with their running totals, on PostgreSQL: each
+     * month row is written once, and the months stored after them move by what the batch added
+     * before them. The customers' totals must be locked first ({@link #addToTotals}).
+     */
+    void upsertMonthsPostgresql(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly) {
+        List<ChangedMonth> months = changedMonths(monthly);
+        if (months.isEmpty()) {
+            return;
+        }
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement(MONTHS_ON_CONFLICT);
+            ps.setObject(1, provider);
+            columns.bind(ps, 2, "uuid", months, month -> month.period().customerId());
+            columns.bind(ps, 3, "date", months, month -> month.period().start());
+            columns.bind(ps, 4, "varchar", months, month -> month.period().edition());
+            columns.bind(ps, 5, "numeric", months, month -> month.amount().hybrid());
+            columns.bind(ps, 6, "numeric", months, month -> month.amount().saas());
+            columns.bind(ps, 7, "numeric", months, month -> month.cumulated().hybrid());
+            columns.bind(ps, 8, "numeric", months, month -> month.cumulated().saas());
+            return ps;
+        });
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement(LATER_MONTHS);
+            columns.bind(ps, 1, "uuid", months, month -> month.period().customerId());
+            columns.bind(ps, 2, "varchar", months, month -> month.period().edition());
+            columns.bind(ps, 3, "date", months, month -> month.period().start());
+            columns.bind(ps, 4, "date", months, ChangedMonth::nextChanged);
+            columns.bind(ps, 5, "numeric", months, month -> month.cumulated().hybrid());
+            columns.bind(ps, 6, "numeric", months, month -> month.cumulated().saas());
+            return ps;
+        });
+    }
+
+    /** The changes in key order, each with its customer and edition's changes up to it and its next changed month. */
+    private static List<ChangedMonth> changedMonths(Map<RollUps.Period, RollUps.Amount> monthly) {
+        Map<Filed, RollUps.Amount> cumulated = new HashMap<>();
+        Map<Filed, Integer> latest = new HashMap<>();
+        List<ChangedMonth> months = new ArrayList<>(monthly.size());
+        monthly.forEach((period, amount) -> {
+            Filed filed = new Filed(period.customerId(), period.edition());
+            Integer before = latest.put(filed, months.size());
+            if (before != null) {
+                ChangedMonth earlier = months.get(before);
+                months.set(before, new ChangedMonth(earlier.period(), earlier.amount(), earlier.cumulated(),
+                        period.start()));
+            }
+            months.add(new ChangedMonth(period, amount, cumulated.merge(filed, amount, RollUps.Amount::plus), null));
+        });
+        return months;
     }
 
     /**

@@ -156,8 +156,7 @@ class UsageRecords {
         // changes their months while their running totals are worked out below.
         runningTotals.addToTotals(provider, rollUps.monthly());
         upsert("usage_daily", "usage_date", provider, rollUps.daily());
-        upsert("usage_monthly", "usage_month", provider, rollUps.monthly());
-        runningTotals.carryForward(rollUps.monthly().keySet());
+        upsertMonths(provider, rollUps.monthly());
         // Last: every batch of the MSP touches these rows, so they stay locked only until the commit.
         upsertProviderDaily(provider, rollUps.providerDaily());
         return new IngestionReceipt(batch.size(), replacing.size(), credits);
@@ -302,6 +301,16 @@ class UsageRecords {
         columns.bind(ps, 8, "numeric", records, UsageRecord::credits);
         columns.bind(ps, 9, "varchar", records, record -> record.edition() == null ? null : record.edition().name());
         return ps;
+    }
+
+    /** The months with their running totals: on PostgreSQL in the same write, on H2 worked out after. */
+    private void upsertMonths(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly) {
+        if (postgresql) {
+            runningTotals.upsertMonthsPostgresql(provider, monthly);
+            return;
+        }
+        upsert("usage_monthly", "usage_month", provider, monthly);
+        runningTotals.carryForward(monthly.keySet());
     }
 
     /** Adds the changes to a roll-up table, creating the rows that do not exist yet. */

@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +29,11 @@ import org.mspportal.plans.UpdateServicePlan;
 import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.Workload;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Credits of many whole months read as the difference of two running totals are the credits of
@@ -39,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunningTotalsTests {
 
     @Autowired JdbcClient jdbc;
+    @Autowired JdbcTemplate jdbcTemplate;
     @Autowired Clock clock;
     @Autowired ServicePlanManagement plans;
     @Autowired UsageIngestion ingestion;
@@ -173,6 +179,39 @@ class RunningTotalsTests {
         RunningTotals.REBUILD.forEach(sql -> jdbc.sql(sql).update());
 
         assertThat(runningTotalsAndTotals(customer)).isEqualTo(kept).hasSize(4 + 2);
+    }
+
+    @Test
+    void batchesOfTheSameCustomersAtOnceKeepTheRunningTotalsTheirMonthsMakeUp() throws Exception {
+        // Concurrent ingestion is PostgreSQL's part (several instances); the embedded H2 is one user's.
+        assumeTrue(UsageRecords.postgresql(jdbcTemplate), "batches at once are a PostgreSQL matter");
+        List<UUID> customers = List.of(customer(), customer());
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            for (int batch = 0; batch < 16; batch++) {
+                // Each batch its own day (no record sent twice): an earlier month each, or last month.
+                LocalDate day = batch % 2 == 0 ? thisMonth.minusMonths(2 + batch / 2)
+                        : thisMonth.minusMonths(1).plusDays(10 + batch);
+                String credits = "1." + batch;
+                List<SubmittedUsage> records = customers.stream()
+                        .map(customer -> usage(customer, Workload.VMWARE, day, credits)).toList();
+                batches.add(clients.submit(() -> {
+                    TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
+                    return ingestion.ingest(records);
+                }));
+            }
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+        } finally {
+            clients.shutdown();
+        }
+        List<Map<String, Object>> kept = runningTotalsAndTotals(customers.get(0));
+
+        RunningTotals.REBUILD.forEach(sql -> jdbc.sql(sql).update());
+
+        assertThat(runningTotalsAndTotals(customers.get(0))).isEqualTo(kept);
     }
 
     private Map<RunningTotals.Filed, RollUps.Amount> credits(LocalDate monthFrom, LocalDate monthUntil) {
