@@ -3,6 +3,7 @@ package org.mspportal.customers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,22 +107,27 @@ public class CustomerSummaries {
     private List<Summary> summaries(Optional<UUID> assignedTo, Optional<Collection<UUID>> among) {
         UUID provider = ProviderScope.current().providerId().orElseThrow(() -> new NotFound("MSP"));
         JdbcClient.StatementSpec query = jdbc.sql("""
-                SELECT c.id, c.account_name, c.service_plan_id, c.credit_quota, c.quota_effective_date,
+                SELECT c.id, c.account_name, c.name_key, c.service_plan_id, c.credit_quota, c.quota_effective_date,
                        c.quota_end_date, c.licence_expiry_date
                   FROM customer c
                  WHERE c.provider_id = :provider""" + (assignedTo.isPresent() ? """
 
                    AND EXISTS (SELECT 1 FROM customer_administrator a
                                 WHERE a.customer_id = c.id AND a.account_id = :account)""" : "")
-                + (among.isPresent() ? " AND c.id IN (:among)" : "")
-                + " ORDER BY c.name_key, c.id")
+                + (among.isPresent() ? " AND c.id IN (:among)" : ""))
                 .param("provider", provider);
         assignedTo.ifPresent(account -> query.param("account", account));
         among.ifPresent(ids -> query.param("among", ids));
-        return query.query((rs, row) -> new Summary(rs.getObject("id", UUID.class),
+        // Sorted here: PostgreSQL sorts 10 000 customers by name in longer than it takes to read
+        // them, and the planner prefers that to walking the (MSP, name) index.
+        return query.query((rs, row) -> new Keyed(rs.getString("name_key"), new Summary(rs.getObject("id", UUID.class),
                 rs.getString("account_name"), rs.getObject("service_plan_id", UUID.class),
                 rs.getBigDecimal("credit_quota"), rs.getObject("quota_effective_date", LocalDate.class),
-                rs.getObject("quota_end_date", LocalDate.class), rs.getObject("licence_expiry_date", LocalDate.class)))
-                .list();
+                rs.getObject("quota_end_date", LocalDate.class), rs.getObject("licence_expiry_date", LocalDate.class))))
+                .list().stream().sorted(Comparator.comparing(Keyed::nameKey)).map(Keyed::summary).toList();
+    }
+
+    /** A summary with its name's key (unique in the MSP), which orders customers by name. */
+    private record Keyed(String nameKey, Summary summary) {
     }
 }

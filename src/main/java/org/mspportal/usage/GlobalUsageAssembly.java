@@ -30,7 +30,7 @@ final class GlobalUsageAssembly {
     /**
      * What a report of many customers is assembled from, per customer.
      *
-     * @param reached every customer, in the database's order of names
+     * @param reached every customer, in order of their names
      * @param credits each customer's credits in the range per edition, absent if none: every
      *        edition, whatever the report's filter, so a report of another edition of the same
      *        range can be assembled from them too
@@ -52,8 +52,8 @@ final class GlobalUsageAssembly {
     static Assembled whole(UsageReportFilter filter, Inputs inputs, Map<UUID, Edition> planEditions,
             List<RollUpReads.PeriodCredits> periods) {
         Totals totals = Totals.none(filter);
-        List<GlobalUsage.CustomerUsage> lines = new ArrayList<>();
-        Map<UUID, Integer> lineAt = new HashMap<>();
+        List<GlobalUsage.CustomerUsage> lines = new ArrayList<>(inputs.reached().size());
+        Map<UUID, Integer> lineAt = new HashMap<>(inputs.reached().size() * 4 / 3 + 1);
         for (CustomerSummaries.Summary customer : inputs.reached()) {
             Map<String, RollUps.Amount> used = counted(filter, inputs, customer.id());
             line(filter, customer, used, planEditions, inputs.consumed()).ifPresent(line -> {
@@ -117,9 +117,9 @@ final class GlobalUsageAssembly {
         if (used.isEmpty() && !onFilteredPlan && filter.edition().isPresent()) {
             return Optional.empty();
         }
-        RollUps.Amount amount = new RollUps.Amount(Credits.zero(), Credits.zero());
+        RollUps.Amount amount = RollUps.Amount.ZERO;
         for (RollUps.Amount inEdition : used.values()) {
-            amount = amount.plus(inEdition);
+            amount = amount == RollUps.Amount.ZERO ? inEdition : amount.plus(inEdition);
         }
         BigDecimal inWindow = consumed.getOrDefault(customer.id(), Credits.zero());
         return Optional.of(new GlobalUsage.CustomerUsage(customer.id(), customer.accountName(), editions(used, plan),
@@ -132,6 +132,9 @@ final class GlobalUsageAssembly {
     private static List<String> editions(Map<String, RollUps.Amount> used, Edition plan) {
         if (used.isEmpty()) {
             return plan == null ? List.of() : List.of(plan.name());
+        }
+        if (used.size() == 1) {
+            return List.of(used.keySet().iterator().next());
         }
         return GlobalUsageReport.EDITIONS.stream().filter(used::containsKey).toList();
     }

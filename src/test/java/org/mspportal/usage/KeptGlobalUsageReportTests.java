@@ -176,6 +176,31 @@ class KeptGlobalUsageReportTests {
     }
 
     @Test
+    void aReportReadWholeAfterUnrecordedChangesCountsEachCustomerInItsQuotaWindowAsItIsNow() {
+        UUID moved = customerOn(provider);
+        UUID unchanged = customerOn(provider);
+        LocalDate before = today.minusDays(40);
+        ingestion.ingest(List.of(usage(moved, before, "100"), usage(moved, today, "3"),
+                usage(unchanged, before, "50"), usage(unchanged, today, "4")));
+        UsageReportFilter range = new UsageReportFilter(before, today, Optional.empty());
+        assertThat(line(report.run(range), moved).quotaConsumed()).isEqualByComparingTo("3");
+
+        jdbc.sql("UPDATE customer SET quota_effective_date = :from WHERE id = :id").param("from", before)
+                .param("id", moved).update();
+        UUID added = customerOn(provider);
+        ingest(added, "9");
+        // What another instance's change commits with it, recording no customers: all is read again.
+        jdbc.sql("UPDATE usage_generation SET generation = generation + 1 WHERE provider_id = :provider")
+                .param("provider", provider).update();
+
+        GlobalUsage usage = report.run(range);
+        assertThat(line(usage, moved).quotaConsumed()).isEqualByComparingTo("103");
+        assertThat(line(usage, unchanged).quotaConsumed()).isEqualByComparingTo("4");
+        assertThat(line(usage, added).quotaConsumed()).isEqualByComparingTo("9");
+        assertIsWhatAFreshReportComputes(usage, range);
+    }
+
+    @Test
     void aReportKeptBeforeABatchIsRefreshedToWhatAFreshReportComputes() {
         UUID first = customerOn(provider);
         UUID second = customerOn(provider);
