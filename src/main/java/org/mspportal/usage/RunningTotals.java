@@ -126,7 +126,8 @@ class RunningTotals {
                    first_month = LEAST(usage_total.first_month, EXCLUDED.first_month),
                    last_month = GREATEST(usage_total.last_month, EXCLUDED.last_month),
                    hybrid_credits = usage_total.hybrid_credits + EXCLUDED.hybrid_credits,
-                   saas_credits = usage_total.saas_credits + EXCLUDED.saas_credits""";
+                   saas_credits = usage_total.saas_credits + EXCLUDED.saas_credits
+            RETURNING customer_id, edition, last_month""";
 
     private static final String TOTAL_MERGE = """
             MERGE INTO usage_total t
@@ -207,18 +208,34 @@ class RunningTotals {
         this.columns = new ArrayColumns(postgresql);
     }
 
+    /**
+     * Each customer and edition's latest stored month after a batch was added to their totals, where
+     * known (PostgreSQL): the months a batch changes are mostly their latest, and then no stored
+     * month after them needs its running totals moved.
+     */
+    record LatestMonths(Optional<Map<Filed, LocalDate>> known) {
+
+        static final LatestMonths UNKNOWN = new LatestMonths(Optional.empty());
+
+        /** Whether a month of the customer and edition may be stored after this one. */
+        boolean mayFollow(Filed filed, LocalDate month) {
+            return known.map(latest -> !latest.containsKey(filed) || latest.get(filed).isAfter(month)).orElse(true);
+        }
+    }
+
     /** Adds a batch's monthly changes to its customers' totals, locking their rows, in key order. */
-    void addToTotals(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly) {
+    LatestMonths addToTotals(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly) {
         Map<Filed, Addition> additions = new TreeMap<>(Filed.ORDER);
         monthly.forEach((period, amount) -> additions.merge(new Filed(period.customerId(), period.edition()),
                 new Addition(period.start(), period.start(), amount),
                 (before, more) -> before.with(period.start(), amount)));
         if (additions.isEmpty()) {
-            return;
+            return LatestMonths.UNKNOWN;
         }
         List<Map.Entry<Filed, Addition>> rows = new ArrayList<>(additions.entrySet());
         if (postgresql) {
-            jdbc.update(connection -> {
+            Map<Filed, LocalDate> latest = new HashMap<>(rows.size() * 4 / 3 + 1);
+            jdbc.query(connection -> {
                 PreparedStatement ps = connection.prepareStatement(TOTAL_ON_CONFLICT);
                 ps.setObject(1, provider);
                 columns.bind(ps, 2, "uuid", rows, row -> row.getKey().customerId());
@@ -228,8 +245,10 @@ class RunningTotals {
                 columns.bind(ps, 6, "numeric", rows, row -> row.getValue().amount().hybrid());
                 columns.bind(ps, 7, "numeric", rows, row -> row.getValue().amount().saas());
                 return ps;
+            }, rs -> {
+                latest.put(new Filed(rs.getObject(1, UUID.class), rs.getString(2)), rs.getObject(3, LocalDate.class));
             });
-            return;
+            return new LatestMonths(Optional.of(latest));
         }
         jdbc.batchUpdate(TOTAL_MERGE, new BatchPreparedStatementSetter() {
             @Override
@@ -250,6 +269,7 @@ class RunningTotals {
                 return rows.size();
             }
         });
+        return LatestMonths.UNKNOWN;
     }
 
     /** A changed month with the batch's credits of its customer and edition up to it, and the next changed month. */
@@ -260,9 +280,11 @@ class RunningTotals {
     /**
      * Adds a batch's monthly changes (in key order) with their running totals, on PostgreSQL: each
      * month row is written once, and the months stored after them move by what the batch added
-     * before them. The customers' totals must be locked first ({@link #addToTotals}).
+     * before them: none, for a customer and edition whose latest month is the batch's last (the
+     * metering feed's daily batches), so then no later month is looked for. The customers' totals
+     * must be locked first ({@link #addToTotals}), which tells their latest months.
      */
-    void upsertMonthsPostgresql(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly) {
+    void upsertMonthsPostgresql(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly, LatestMonths latest) {
         List<ChangedMonth> months = changedMonths(monthly);
         if (months.isEmpty()) {
             return;
@@ -279,14 +301,20 @@ class RunningTotals {
             columns.bind(ps, 8, "numeric", months, month -> month.cumulated().saas());
             return ps;
         });
+        List<ChangedMonth> followed = months.stream().filter(month -> month.nextChanged() != null
+                || latest.mayFollow(new Filed(month.period().customerId(), month.period().edition()),
+                        month.period().start())).toList();
+        if (followed.isEmpty()) {
+            return;
+        }
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement(LATER_MONTHS);
-            columns.bind(ps, 1, "uuid", months, month -> month.period().customerId());
-            columns.bind(ps, 2, "varchar", months, month -> month.period().edition());
-            columns.bind(ps, 3, "date", months, month -> month.period().start());
-            columns.bind(ps, 4, "date", months, ChangedMonth::nextChanged);
-            columns.bind(ps, 5, "numeric", months, month -> month.cumulated().hybrid());
-            columns.bind(ps, 6, "numeric", months, month -> month.cumulated().saas());
+            columns.bind(ps, 1, "uuid", followed, month -> month.period().customerId());
+            columns.bind(ps, 2, "varchar", followed, month -> month.period().edition());
+            columns.bind(ps, 3, "date", followed, month -> month.period().start());
+            columns.bind(ps, 4, "date", followed, ChangedMonth::nextChanged);
+            columns.bind(ps, 5, "numeric", followed, month -> month.cumulated().hybrid());
+            columns.bind(ps, 6, "numeric", followed, month -> month.cumulated().saas());
             return ps;
         });
     }

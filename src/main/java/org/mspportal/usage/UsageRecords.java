@@ -154,9 +154,9 @@ class UsageRecords {
         }
         // First: the customers' totals, whose rows stay locked until the commit, so no other batch
         // changes their months while their running totals are worked out below.
-        runningTotals.addToTotals(provider, rollUps.monthly());
+        RunningTotals.LatestMonths latest = runningTotals.addToTotals(provider, rollUps.monthly());
         upsert("usage_daily", "usage_date", provider, rollUps.daily());
-        upsertMonths(provider, rollUps.monthly());
+        upsertMonths(provider, rollUps.monthly(), latest);
         // Last: every batch of the MSP touches these rows, so they stay locked only until the commit.
         upsertProviderDaily(provider, rollUps.providerDaily());
         return new IngestionReceipt(batch.size(), replacing.size(), credits);
@@ -304,9 +304,10 @@ class UsageRecords {
     }
 
     /** The months with their running totals: on PostgreSQL in the same write, on H2 worked out after. */
-    private void upsertMonths(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly) {
+    private void upsertMonths(UUID provider, Map<RollUps.Period, RollUps.Amount> monthly,
+            RunningTotals.LatestMonths latest) {
         if (postgresql) {
-            runningTotals.upsertMonthsPostgresql(provider, monthly);
+            runningTotals.upsertMonthsPostgresql(provider, monthly, latest);
             return;
         }
         upsert("usage_monthly", "usage_month", provider, monthly);
