@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.mspportal.DatabaseTest;
 import org.mspportal.TestMsps;
 import org.mspportal.identity.ApiKeyManagement;
-import org.mspportal.identity.ApiKeyScope;
 import org.mspportal.identity.Role;
 import org.mspportal.identity.SignedInAdministrator;
 import org.mspportal.plans.CreateServicePlan;
@@ -54,23 +53,12 @@ class CustomerUsageEndpointsTests {
     @Autowired ApiKeyManagement keys;
     @Autowired UsageIngestion ingestion;
 
-    UUID provider;
-    UUID plan;
-    String readKey;
-    String ingestKey;
-    RequestPostProcessor admin;
+    MspWithKeys msp;
     LocalDate today;
 
     @BeforeEach
     void anMspWithKeys() {
-        provider = new TestMsps(jdbc, clock).provider();
-        TestMsps.actAs(new TestMsps(jdbc, clock).stored(provider, Role.MSP_ADMINISTRATOR));
-        plan = plans.create(new CreateServicePlan("Business", Edition.BUSINESS, UsageReportFrequency.MONTHLY,
-                EnumSet.allOf(Workload.class))).id();
-        readKey = keys.create("Reporting", EnumSet.of(ApiKeyScope.READ)).secret();
-        ingestKey = keys.create("Metering", EnumSet.of(ApiKeyScope.USAGE_INGEST)).secret();
-        TestMsps.actAsNobody();
-        admin = authentication(TestMsps.of(provider, Role.MSP_ADMINISTRATOR));
+        msp = MspWithKeys.created(jdbc, clock, plans, keys);
         today = LocalDate.now(clock);
     }
 
@@ -84,7 +72,7 @@ class CustomerUsageEndpointsTests {
         UUID customer = customerWithSteadyUsage();
 
         mvc.perform(get("/api/v1/customers/{id}/usage", customer).param("from", today.minusDays(9).toString())
-                        .param("to", today.toString()).header("Authorization", "Bearer " + readKey))
+                        .param("to", today.toString()).header("Authorization", "Bearer " + msp.readKey()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.customerId").value(customer.toString()))
                 .andExpect(jsonPath("$.from").value(today.minusDays(9).toString()))
@@ -107,7 +95,7 @@ class CustomerUsageEndpointsTests {
     void withoutDatesTheApiCoversTheQuotaWindowUpToToday() throws Exception {
         UUID customer = customerWithSteadyUsage();
 
-        mvc.perform(get("/api/v1/customers/{id}/usage", customer).header("Authorization", "Bearer " + readKey))
+        mvc.perform(get("/api/v1/customers/{id}/usage", customer).header("Authorization", "Bearer " + msp.readKey()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.from").value(today.minusDays(39).toString()))
                 .andExpect(jsonPath("$.to").value(today.toString()))
@@ -124,7 +112,7 @@ class CustomerUsageEndpointsTests {
         UUID customer = customerWithSteadyUsage();
 
         mvc.perform(get("/api/v1/customers/{id}/usage", customer).param("from", from == null ? "" : from)
-                        .param("to", to == null ? "" : to).header("Authorization", "Bearer " + readKey))
+                        .param("to", to == null ? "" : to).header("Authorization", "Bearer " + msp.readKey()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value(field));
@@ -134,7 +122,7 @@ class CustomerUsageEndpointsTests {
     void aKeyWithoutTheReadScopeCannotReadUsage() throws Exception {
         UUID customer = customerWithSteadyUsage();
 
-        mvc.perform(get("/api/v1/customers/{id}/usage", customer).header("Authorization", "Bearer " + ingestKey))
+        mvc.perform(get("/api/v1/customers/{id}/usage", customer).header("Authorization", "Bearer " + msp.ingestKey()))
                 .andExpect(status().isForbidden());
     }
 
@@ -147,9 +135,9 @@ class CustomerUsageEndpointsTests {
         TestMsps.actAsNobody();
         UUID theirs = new TestCustomers(jdbc, clock).onPlan(otherMsp, theirPlan);
 
-        mvc.perform(get("/api/v1/customers/{id}/usage", theirs).header("Authorization", "Bearer " + readKey))
+        mvc.perform(get("/api/v1/customers/{id}/usage", theirs).header("Authorization", "Bearer " + msp.readKey()))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/customers/{id}/usage", theirs).with(admin))
+        mvc.perform(get("/customers/{id}/usage", theirs).with(msp.admin()))
                 .andExpect(status().isNotFound());
     }
 
@@ -157,7 +145,7 @@ class CustomerUsageEndpointsTests {
     void aTenantAdministratorSeesTheUsageOfAssignedCustomersOnly() throws Exception {
         UUID assigned = customerWithSteadyUsage();
         UUID other = customerWithSteadyUsage();
-        SignedInAdministrator tenantAdministrator = new TestMsps(jdbc, clock).stored(provider,
+        SignedInAdministrator tenantAdministrator = new TestMsps(jdbc, clock).stored(msp.provider(),
                 Role.TENANT_ADMINISTRATOR);
         jdbc.sql("""
                 INSERT INTO customer_administrator (customer_id, account_id, assigned_at, assigned_by)
@@ -177,7 +165,7 @@ class CustomerUsageEndpointsTests {
     void thePageShowsTheForecastHowItWasComputedAndBothCharts() throws Exception {
         UUID customer = customerWithSteadyUsage();
 
-        mvc.perform(get("/customers/{id}/usage", customer).with(admin))
+        mvc.perform(get("/customers/{id}/usage", customer).with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Runs out on")))
                 .andExpect(content().string(containsString("In 60 days")))
@@ -192,7 +180,7 @@ class CustomerUsageEndpointsTests {
     void withoutUsageThePageSaysThereIsNoRecentUsageAndHowUsageArrives() throws Exception {
         UUID customer = customer();
 
-        mvc.perform(get("/customers/{id}/usage", customer).with(admin))
+        mvc.perform(get("/customers/{id}/usage", customer).with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("No recent usage")))
                 .andExpect(content().string(containsString("data-testid=\"empty-state\"")))
@@ -204,7 +192,7 @@ class CustomerUsageEndpointsTests {
         UUID customer = customer();
 
         mvc.perform(get("/customers/{id}/usage", customer).param("from", "2026-05-09").param("to", "2026-05-01")
-                        .with(admin))
+                        .with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"to-error\"")))
                 .andExpect(content().string(containsString("The end date must not be before the start date")));
@@ -214,13 +202,13 @@ class CustomerUsageEndpointsTests {
     void theCustomerPageLinksToItsUsage() throws Exception {
         UUID customer = customer();
 
-        mvc.perform(get("/customers/{id}", customer).with(admin))
+        mvc.perform(get("/customers/{id}", customer).with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/customers/" + customer + "/usage\"")));
     }
 
     private UUID customer() {
-        UUID id = new TestCustomers(jdbc, clock).onPlan(provider, plan);
+        UUID id = new TestCustomers(jdbc, clock).onPlan(msp.provider(), msp.businessPlan());
         jdbc.sql("UPDATE customer SET credit_quota = 1000, quota_effective_date = :from WHERE id = :id")
                 .param("from", today.minusDays(39)).param("id", id).update();
         return id;
@@ -236,7 +224,7 @@ class CustomerUsageEndpointsTests {
             records.add(new SubmittedUsage(customer.toString(), "MICROSOFT_365", today.minusDays(day).toString(), null,
                     new BigDecimal("2")));
         }
-        TestMsps.actAs(provider, Role.MSP_ADMINISTRATOR);
+        TestMsps.actAs(msp.provider(), Role.MSP_ADMINISTRATOR);
         ingestion.ingest(records);
         TestMsps.actAsNobody();
         return customer;

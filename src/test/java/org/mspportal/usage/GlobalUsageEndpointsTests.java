@@ -26,13 +26,11 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -50,23 +48,12 @@ class GlobalUsageEndpointsTests {
     @Autowired ServicePlanManagement plans;
     @Autowired ApiKeyManagement keys;
 
-    UUID provider;
-    UUID business;
-    String readKey;
-    String ingestKey;
-    RequestPostProcessor admin;
+    MspWithKeys msp;
     LocalDate today;
 
     @BeforeEach
     void anMspWithReadAndIngestKeys() {
-        provider = new TestMsps(jdbc, clock).provider();
-        TestMsps.actAs(new TestMsps(jdbc, clock).stored(provider, Role.MSP_ADMINISTRATOR));
-        business = plans.create(new CreateServicePlan("Business", Edition.BUSINESS, UsageReportFrequency.MONTHLY,
-                EnumSet.allOf(Workload.class))).id();
-        readKey = keys.create("Reporting", EnumSet.of(ApiKeyScope.READ)).secret();
-        ingestKey = keys.create("Metering", EnumSet.of(ApiKeyScope.USAGE_INGEST)).secret();
-        TestMsps.actAsNobody();
-        admin = authentication(TestMsps.of(provider, Role.MSP_ADMINISTRATOR));
+        msp = MspWithKeys.created(jdbc, clock, plans, keys);
         today = LocalDate.now(clock);
     }
 
@@ -81,7 +68,7 @@ class GlobalUsageEndpointsTests {
         ingest(customer, "VMWARE", "12.5");
 
         mvc.perform(get("/api/v1/reports/global-usage").param("from", today.toString()).param("to", today.toString())
-                        .header("Authorization", "Bearer " + readKey))
+                        .header("Authorization", "Bearer " + msp.readKey()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalCredits").value(12.5))
                 .andExpect(jsonPath("$.hybridCredits").value(12.5))
@@ -106,7 +93,7 @@ class GlobalUsageEndpointsTests {
             throws Exception {
         mvc.perform(get("/api/v1/reports/global-usage").param("from", from == null ? "" : from)
                         .param("to", to == null ? "" : to).param("edition", edition)
-                        .header("Authorization", "Bearer " + readKey))
+                        .header("Authorization", "Bearer " + msp.readKey()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.field").value(field));
@@ -114,7 +101,7 @@ class GlobalUsageEndpointsTests {
 
     @Test
     void aKeyWithoutTheReadScopeCannotReadTheReport() throws Exception {
-        mvc.perform(get("/api/v1/reports/global-usage").header("Authorization", "Bearer " + ingestKey))
+        mvc.perform(get("/api/v1/reports/global-usage").header("Authorization", "Bearer " + msp.ingestKey()))
                 .andExpect(status().isForbidden());
     }
 
@@ -133,7 +120,7 @@ class GlobalUsageEndpointsTests {
                 .content(batch(theirs, "NAS", "999")).header("Authorization", "Bearer " + theirIngestKey))
                 .andExpect(status().isOk());
 
-        mvc.perform(get("/api/v1/reports/global-usage").header("Authorization", "Bearer " + readKey))
+        mvc.perform(get("/api/v1/reports/global-usage").header("Authorization", "Bearer " + msp.readKey()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalCredits").value(1))
                 .andExpect(jsonPath("$.customers", hasSize(1)))
@@ -146,7 +133,7 @@ class GlobalUsageEndpointsTests {
         ingest(customer, "MICROSOFT_365", "3.5");
 
         byte[] csv = mvc.perform(get("/reports/global-usage.csv").param("from", today.toString())
-                        .param("to", today.toString()).with(admin))
+                        .param("to", today.toString()).with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn().getResponse().getContentAsByteArray();
@@ -162,7 +149,7 @@ class GlobalUsageEndpointsTests {
     void aFormulaInAnAccountNameIsDefusedInTheCsv() throws Exception {
         customer("=HYPERLINK(\"http://evil.example\")");
 
-        String text = mvc.perform(get("/reports/global-usage.csv").with(admin))
+        String text = mvc.perform(get("/reports/global-usage.csv").with(msp.admin()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(text).contains("\"'=HYPERLINK(\"\"http://evil.example\"\")\"").doesNotContain(",=HYPERLINK");
@@ -170,7 +157,7 @@ class GlobalUsageEndpointsTests {
 
     @Test
     void aCsvLinkWithABadDateIsABadRequest() throws Exception {
-        mvc.perform(get("/reports/global-usage.csv").param("from", "someday").with(admin))
+        mvc.perform(get("/reports/global-usage.csv").param("from", "someday").with(msp.admin()))
                 .andExpect(status().isBadRequest());
     }
 
@@ -179,7 +166,7 @@ class GlobalUsageEndpointsTests {
         UUID customer = customer("Café Ünïcode");
         ingest(customer, "VMWARE", "1234.5");
 
-        mvc.perform(get("/reports/global-usage").with(admin))
+        mvc.perform(get("/reports/global-usage").with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("1,234.50")))
                 .andExpect(content().string(containsString("data-chart=")))
@@ -192,7 +179,7 @@ class GlobalUsageEndpointsTests {
     void withoutUsageThePageExplainsHowUsageArrives() throws Exception {
         customer("Quiet customer");
 
-        mvc.perform(get("/reports/global-usage").with(admin))
+        mvc.perform(get("/reports/global-usage").with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"empty-state\"")))
                 .andExpect(content().string(containsString("POST /api/v1/usage")))
@@ -201,7 +188,8 @@ class GlobalUsageEndpointsTests {
 
     @Test
     void aBadDateOnThePageIsShownAtItsField() throws Exception {
-        mvc.perform(get("/reports/global-usage").param("from", "2026-05-09").param("to", "2026-05-01").with(admin))
+        mvc.perform(get("/reports/global-usage").param("from", "2026-05-09").param("to", "2026-05-01")
+                        .with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"to-error\"")))
                 .andExpect(content().string(containsString("The end date must not be before the start date")));
@@ -215,10 +203,10 @@ class GlobalUsageEndpointsTests {
         }
         ingest(busiest, "NAS", "5");
 
-        mvc.perform(get("/reports/global-usage").with(admin))
+        mvc.perform(get("/reports/global-usage").with(msp.admin()))
                 .andExpect(content().string(containsString("Page 1 of 2")))
                 .andExpect(content().string(containsString("Busiest")));
-        mvc.perform(get("/reports/global-usage").param("page", "1").with(admin))
+        mvc.perform(get("/reports/global-usage").param("page", "1").with(msp.admin()))
                 .andExpect(content().string(containsString("Page 2 of 2")))
                 .andExpect(content().string(not(containsString("Busiest"))));
     }
@@ -231,9 +219,9 @@ class GlobalUsageEndpointsTests {
         ingest(large, "NAS", "9");
 
         String ascending = mvc.perform(get("/reports/global-usage").param("sort", "credits").param("dir", "asc")
-                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .with(msp.admin())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String descending = mvc.perform(get("/reports/global-usage").param("sort", "credits").param("dir", "desc")
-                .with(admin)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .with(msp.admin())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(ascending.indexOf(">Small<")).isLessThan(ascending.indexOf(">Large<"));
         assertThat(descending.indexOf(">Large<")).isLessThan(descending.indexOf(">Small<"));
@@ -241,21 +229,22 @@ class GlobalUsageEndpointsTests {
 
     @Test
     void theReportsPageListsTheGlobalUsageReport() throws Exception {
-        mvc.perform(get("/reports").with(admin))
+        mvc.perform(get("/reports").with(msp.admin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/reports/global-usage\"")));
-        mvc.perform(get("/").with(admin)).andExpect(content().string(containsString("href=\"/reports\"")));
+        mvc.perform(get("/").with(msp.admin())).andExpect(content().string(containsString("href=\"/reports\"")));
     }
 
     private UUID customer(String name) {
-        UUID id = new TestCustomers(jdbc, clock).onPlan(provider, business);
+        UUID id = new TestCustomers(jdbc, clock).onPlan(msp.provider(), msp.businessPlan());
         jdbc.sql("UPDATE customer SET account_name = :name WHERE id = :id").param("name", name).param("id", id).update();
         return id;
     }
 
     private void ingest(UUID customer, String workload, String credits) throws Exception {
         mvc.perform(post("/api/v1/usage").contentType(MediaType.APPLICATION_JSON)
-                        .content(batch(customer, workload, credits)).header("Authorization", "Bearer " + ingestKey))
+                        .content(batch(customer, workload, credits))
+                        .header("Authorization", "Bearer " + msp.ingestKey()))
                 .andExpect(status().isOk());
     }
 
