@@ -7,9 +7,9 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
+import org.mspportal.RealSmtpServerTest;
 import org.mspportal.SmtpDelivery;
 import org.mspportal.TestClock;
 import org.mspportal.identity.ApiKeyManagement;
@@ -17,26 +17,14 @@ import org.mspportal.plans.ServicePlanManagement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An alert's mail through the outbox to a real SMTP server (GreenMail): delivered once. */
 @DatabaseTest
-class AlertMailDeliveryTests {
-
-    private static final int SMTP_PORT = SmtpDelivery.freePort();
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
-    }
+class AlertMailDeliveryTests extends RealSmtpServerTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
@@ -44,13 +32,6 @@ class AlertMailDeliveryTests {
     @Autowired ApiKeyManagement keys;
     @Autowired LicenceReminders reminders;
     @Autowired ApplicationContext context;
-
-    private final GreenMail smtpServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-    @AfterEach
-    void stopServer() {
-        smtpServer.stop();
-    }
 
     @Test
     void aReminderIsDeliveredOnceThoughTheJobAndTheSenderRunAgain() throws Exception {

@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
+import org.mspportal.RealSmtpServerTest;
 import org.mspportal.SmtpDelivery;
 import org.mspportal.TestClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,14 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outbox against a real SMTP server (GreenMail) that comes and goes. */
 @DatabaseTest
-class MailDeliveryTests {
-
-    private static final int SMTP_PORT = SmtpDelivery.freePort();
+class MailDeliveryTests extends RealSmtpServerTest {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
         // application.yml's 30 s, shortened so the test of a silent server takes a second
         properties.add("spring.mail.properties[mail.smtp.timeout]", () -> 1000);
     }
@@ -47,13 +41,6 @@ class MailDeliveryTests {
     @Autowired TransactionTemplate transactions;
     @Autowired TestClock clock;
     @Autowired JdbcClient jdbc;
-
-    private final GreenMail smtpServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-    @AfterEach
-    void stopServer() {
-        smtpServer.stop();
-    }
 
     @Test
     void mailQueuedWhileTheServerIsDownIsDeliveredExactlyOnceWhenItIsBack() throws Exception {

@@ -13,6 +13,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
+import org.mspportal.RealSmtpServerTest;
 import org.mspportal.SmtpDelivery;
 import org.mspportal.TestClock;
 import org.mspportal.TestMsps;
@@ -26,26 +27,14 @@ import org.mspportal.plans.Workload;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A scheduled usage report through the outbox to a real SMTP server (GreenMail): delivered once. */
 @DatabaseTest
-class ScheduledUsageReportDeliveryTests {
-
-    private static final int SMTP_PORT = SmtpDelivery.freePort();
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry properties) {
-        properties.add("spring.mail.host", () -> "127.0.0.1");
-        properties.add("spring.mail.port", () -> SMTP_PORT);
-    }
+class ScheduledUsageReportDeliveryTests extends RealSmtpServerTest {
 
     @Autowired JdbcClient jdbc;
     @Autowired TestClock clock;
@@ -53,11 +42,8 @@ class ScheduledUsageReportDeliveryTests {
     @Autowired ScheduledUsageReports reports;
     @Autowired ApplicationContext context;
 
-    private final GreenMail smtpServer = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
     @AfterEach
-    void stopServer() {
-        smtpServer.stop();
+    void signOut() {
         TestMsps.actAsNobody();
     }
 
