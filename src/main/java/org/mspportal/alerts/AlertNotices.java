@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.mspportal.identity.MspAdministratorContacts;
 import org.mspportal.notifications.MailOutbox;
 import org.mspportal.notifications.OutgoingMail;
+import org.mspportal.shared.WrittenDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -57,7 +58,7 @@ class AlertNotices {
     private static String subject(AlertRecords.NewAlert alert) {
         String name = alert.accountName();
         if (alert.kind() == AlertKind.LICENCE_EXPIRY) {
-            return "Licence of " + name + " expires in " + days(alert) + " on " + alert.expiresOn();
+            return "Licence of " + name + " expires in " + days(alert) + " on " + WrittenDate.of(alert.expiresOn());
         }
         String level = alert.kind() == AlertKind.QUOTA_EXHAUSTED ? "Quota exhausted"
                 : alert.kind() == AlertKind.QUOTA_CRITICAL ? "Quota critical" : "Quota warning";
@@ -67,13 +68,13 @@ class AlertNotices {
     private static List<String> paragraphs(AlertRecords.NewAlert alert) {
         if (alert.kind() == AlertKind.LICENCE_EXPIRY) {
             return List.of("The licence of your customer " + alert.accountName() + " expires on "
-                    + alert.expiresOn() + ", in " + days(alert) + ".",
+                    + WrittenDate.of(alert.expiresOn()) + ", in " + days(alert) + ".",
                     "Renew it, or agree the next step with the customer, before that day.");
         }
         return List.of("Your customer " + alert.accountName() + " has consumed "
                 + alert.consumed().stripTrailingZeros().toPlainString() + " of its "
                 + alert.creditQuota().stripTrailingZeros().toPlainString() + " credits ("
-                + percent(alert) + " %) in its quota window from " + alert.windowStart() + ".",
+                + percent(alert) + " %) in its quota window from " + WrittenDate.of(alert.windowStart()) + ".",
                 "This alert crossed your " + alert.threshold() + " % threshold; it is sent once per quota window.");
     }
 

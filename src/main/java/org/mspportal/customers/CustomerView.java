@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import org.mspportal.plans.ServicePlan;
+import org.mspportal.shared.WrittenDate;
 
 /**
  * A customer as its pages show it: the stored values, its plan and region by name, and its
@@ -23,7 +23,6 @@ final class CustomerView {
     /** Licences expiring within this many days are highlighted, as the renewals worth a call. */
     static final int LICENCE_WARNING_DAYS = 30;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DecimalFormat CREDITS = grouped("#,##0.##");
     private static final DecimalFormat COUNT = grouped("#,##0");
 
@@ -48,7 +47,7 @@ final class CustomerView {
         this.evaluationDaysLeft = tenancy.daysLeftOn(today).orElse(null);
         this.credits = credits(customer.creditQuota());
         LicenceExpiry licence = new LicenceExpiry(customer.licenseExpiryDate());
-        this.licenceExpiry = DAY.format(customer.licenseExpiryDate());
+        this.licenceExpiry = WrittenDate.of(customer.licenseExpiryDate());
         this.licenceDaysLeft = ChronoUnit.DAYS.between(today, customer.licenseExpiryDate());
         this.licenceExpired = licence.expiredOn(today);
         this.licenceExpiringSoon = licence.expiresWithin(LICENCE_WARNING_DAYS, today);

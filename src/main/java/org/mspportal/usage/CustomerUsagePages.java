@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import org.mspportal.customers.Customer;
 import org.mspportal.shared.RejectedInput;
+import org.mspportal.shared.WrittenDate;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class CustomerUsagePages {
 
     private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter LONG_DAY_LABEL = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
     /** A burn-down chart draws at most about three years of days; beyond, it stops 90 days past the news. */
     private static final int LONGEST_BURN_DOWN_DAYS = 1100;
@@ -131,7 +131,7 @@ class CustomerUsagePages {
                 && forecast.outlook() != QuotaBurnDown.Outlook.EXHAUSTED;
         BigDecimal left = quota.remaining();
         for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
-            labels.add(LONG_DAY_LABEL.format(day));
+            labels.add(WrittenDate.of(day));
             BigDecimal remaining = actual.get(day);
             actualLine.add(remaining == null ? null : remaining.doubleValue());
             Double projected = null;

@@ -3,14 +3,14 @@ package org.mspportal.usage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+
+import org.mspportal.shared.WrittenDate;
 
 /**
  * A customer's quota window as it burns down: the quota minus the credits used from the
@@ -32,7 +32,6 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
 
     /** How many days, ending with the latest usage, the recent rate averages. */
     static final int RATE_DAYS = 30;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     QuotaBurnDown {
         daily = new TreeMap<>(daily);
@@ -153,7 +152,7 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
 
     /** A day as the portal's pages write it, in the sentences the page and the API show. */
     private static String day(LocalDate day) {
-        return DAY.format(day);
+        return WrittenDate.of(day);
     }
 
     private static String plain(BigDecimal credits) {

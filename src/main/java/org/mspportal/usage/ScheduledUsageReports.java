@@ -16,6 +16,7 @@ import org.mspportal.customers.CustomerTerms;
 import org.mspportal.identity.MspAdministratorContacts;
 import org.mspportal.notifications.MailOutbox;
 import org.mspportal.notifications.OutgoingMail;
+import org.mspportal.shared.WrittenDate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -124,15 +125,16 @@ class ScheduledUsageReports {
 
     private static List<String> paragraphs(CustomerTerms.ReportTerm customer, ReportPeriod period, Figures figures) {
         return List.of(
-                "Usage of your customer " + customer.accountName() + " from " + period.start() + " to "
-                        + period.end() + " (" + period.label() + ").",
+                "Usage of your customer " + customer.accountName() + " from " + WrittenDate.of(period.start()) + " to "
+                        + WrittenDate.of(period.end()) + " (" + period.label() + ").",
                 "Credits used: " + plain(figures.credits().total()) + " — hybrid workloads "
                         + plain(figures.credits().hybrid()) + ", SaaS apps & endpoints "
                         + plain(figures.credits().saas()) + ".",
-                "Credit quota: " + plain(customer.creditQuota()) + " credits from " + customer.quotaEffectiveOn()
-                        + " to " + customer.quotaEndsOn() + "; used in that window: "
+                "Credit quota: " + plain(customer.creditQuota()) + " credits from "
+                        + WrittenDate.of(customer.quotaEffectiveOn()) + " to " + WrittenDate.of(customer.quotaEndsOn())
+                        + "; used in that window: "
                         + plain(figures.quotaConsumed()) + " (" + figures.quotaUtilization().toPlainString() + " %).",
-                "Licence expiry: " + customer.licenceExpiresOn() + ".");
+                "Licence expiry: " + WrittenDate.of(customer.licenceExpiresOn()) + ".");
     }
 
     /** The Global Usage report for the period, searched for the customer (the page's from, to and q). */

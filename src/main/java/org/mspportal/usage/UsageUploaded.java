@@ -38,7 +38,8 @@ public record UsageUploaded(UUID provider, String fileName, String sha256, int r
 
     @Override
     public String summary() {
-        return "Uploaded usage from " + fileName + ": " + records + " records, " + firstDay + " to " + lastDay;
+        return "Uploaded usage from " + fileName + ": " + records + (records == 1 ? " record, " : " records, ") + firstDay
+                + " to " + lastDay;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.mspportal.DatabaseTest;
 import org.mspportal.RealSmtpServerTest;
 import org.mspportal.SmtpDelivery;
 import org.mspportal.TestClock;
+import org.mspportal.shared.WrittenDate;
 import org.mspportal.identity.ApiKeyManagement;
 import org.mspportal.plans.ServicePlanManagement;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +52,7 @@ class AlertMailDeliveryTests extends RealSmtpServerTest {
                 .filter(message -> SmtpDelivery.addressedTo(message, msp.activeAdministrator)).toList();
         assertThat(received).hasSize(1);
         assertThat(received.get(0).getSubject())
-                .isEqualTo("Licence of 株式会社 山田 🌸 expires in 3 days on " + today.plusDays(3));
+                .isEqualTo("Licence of 株式会社 山田 🌸 expires in 3 days on " + WrittenDate.of(today.plusDays(3)));
         assertThat(GreenMailUtil.getWholeMessage(received.get(0))).contains("/customers/");
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.Mailbox;
 import org.mspportal.TestClock;
+import org.mspportal.shared.WrittenDate;
 import org.mspportal.TestMsps;
 import org.mspportal.identity.ApiKeyManagement;
 import org.mspportal.identity.Role;
@@ -58,11 +59,11 @@ class LicenceReminderTests {
 
         assertThat(msp.alertsOf(customer)).extracting(AlertFixtures.Raised::threshold).containsExactly(1, 3, 7, 15, 30);
         assertThat(mailbox.to(msp.activeAdministrator)).extracting(Mailbox.Mail::subject).containsExactly(
-                "Licence of Contoso Ltd expires in 30 days on " + today.plusDays(31),
-                "Licence of Contoso Ltd expires in 15 days on " + today.plusDays(31),
-                "Licence of Contoso Ltd expires in 7 days on " + today.plusDays(31),
-                "Licence of Contoso Ltd expires in 3 days on " + today.plusDays(31),
-                "Licence of Contoso Ltd expires in 1 day on " + today.plusDays(31));
+                "Licence of Contoso Ltd expires in 30 days on " + WrittenDate.of(today.plusDays(31)),
+                "Licence of Contoso Ltd expires in 15 days on " + WrittenDate.of(today.plusDays(31)),
+                "Licence of Contoso Ltd expires in 7 days on " + WrittenDate.of(today.plusDays(31)),
+                "Licence of Contoso Ltd expires in 3 days on " + WrittenDate.of(today.plusDays(31)),
+                "Licence of Contoso Ltd expires in 1 day on " + WrittenDate.of(today.plusDays(31)));
     }
 
     @Test
@@ -75,7 +76,7 @@ class LicenceReminderTests {
 
         assertThat(msp.alertsOf(customer)).containsExactly(new AlertFixtures.Raised("LICENCE_EXPIRY", 30, true));
         assertThat(mailbox.latestTo(msp.activeAdministrator).subject())
-                .isEqualTo("Licence of Fabrikam expires in 29 days on " + today.plusDays(29));
+                .isEqualTo("Licence of Fabrikam expires in 29 days on " + WrittenDate.of(today.plusDays(29)));
     }
 
     @Test

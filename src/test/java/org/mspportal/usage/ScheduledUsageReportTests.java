@@ -31,6 +31,7 @@ import org.mspportal.plans.ServicePlanManagement;
 import org.mspportal.plans.UsageReportFrequency;
 import org.mspportal.plans.Workload;
 import org.mspportal.shared.StoredTime;
+import org.mspportal.shared.WrittenDate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -181,7 +182,7 @@ class ScheduledUsageReportTests {
                 + plain(expected.hybridCredits()) + ", SaaS apps & endpoints " + plain(expected.saasCredits()) + ".");
         assertThat(text).contains("used in that window: " + plain(expected.quotaConsumed()) + " ("
                 + expected.quotaUtilization().toPlainString() + " %)");
-        assertThat(text).contains("Licence expiry: " + expected.licenseExpiryDate());
+        assertThat(text).contains("Licence expiry: " + WrittenDate.of(expected.licenseExpiryDate()));
         assertThat(text).contains("/reports/global-usage?from=" + month + "&to=" + month.plusMonths(1).minusDays(1)
                 + "&q=");
     }

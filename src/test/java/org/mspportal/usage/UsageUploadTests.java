@@ -162,7 +162,7 @@ class UsageUploadTests {
         assertThat(jdbc.sql("""
                 SELECT summary FROM audit_entry WHERE provider_id = :provider AND action = 'usage.uploaded'""")
                 .param("provider", provider).query(String.class).single())
-                .isEqualTo("Uploaded usage from usage.csv: 1 records, " + today + " to " + today);
+                .isEqualTo("Uploaded usage from usage.csv: 1 record, " + today + " to " + today);
     }
 
     @Test
