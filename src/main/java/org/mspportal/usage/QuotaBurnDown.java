@@ -109,11 +109,13 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
         if (!started() || daily.isEmpty() || daily.lastKey().isBefore(today.minusDays(RATE_DAYS - 1L))) {
             if (ranOut != null) {
                 return new Forecast(Outlook.EXHAUSTED, ranOut, Credits.zero(), null, null,
-                        "The quota ran out on " + day(ranOut) + ": " + plain(consumed()) + " of " + plain(creditQuota)
-                                + " credits used.");
+                        "The quota ran out on " + WrittenDate.of(ranOut) + ": " + plain(consumed()) + " of "
+                                + plain(creditQuota) + " credits used.");
             }
-            String why = !started() ? "The quota window starts on " + day(effectiveDate) + "; nothing to forecast yet."
-                    : "No usage in the " + RATE_DAYS + " days up to " + day(today) + ", so there is no recent rate.";
+            String why = !started()
+                    ? "The quota window starts on " + WrittenDate.of(effectiveDate) + "; nothing to forecast yet."
+                    : "No usage in the " + RATE_DAYS + " days up to " + WrittenDate.of(today)
+                            + ", so there is no recent rate.";
             return new Forecast(Outlook.NO_RECENT_USAGE, null, Credits.zero(), null, null, why);
         }
         LocalDate basisTo = daily.lastKey();
@@ -123,16 +125,17 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
         long days = ChronoUnit.DAYS.between(basisFrom, basisTo) + 1;
         BigDecimal rate = inBasis.divide(BigDecimal.valueOf(days), Credits.SCALE, RoundingMode.HALF_UP);
         String averaged = "Average of " + plain(rate) + " credits a day over the " + days + " day"
-                + (days == 1 ? "" : "s") + " from " + day(basisFrom) + " to " + day(basisTo)
+                + (days == 1 ? "" : "s") + " from " + WrittenDate.of(basisFrom) + " to " + WrittenDate.of(basisTo)
                 + " (the latest day with usage)";
         if (ranOut != null) {
             return new Forecast(Outlook.EXHAUSTED, ranOut, rate, basisFrom, basisTo, "The quota ran out on "
-                    + day(ranOut) + ": " + plain(consumed()) + " of " + plain(creditQuota) + " credits used. "
-                    + averaged + ".");
+                    + WrittenDate.of(ranOut) + ": " + plain(consumed()) + " of " + plain(creditQuota)
+                    + " credits used. " + averaged + ".");
         }
         if (endDate.isBefore(today)) {
             return new Forecast(Outlook.NOT_WITHIN_QUOTA_WINDOW, null, rate, basisFrom, basisTo,
-                    "The quota window ended on " + day(endDate) + " with " + plain(remaining()) + " credits left.");
+                    "The quota window ended on " + WrittenDate.of(endDate) + " with " + plain(remaining())
+                            + " credits left.");
         }
         long daysLeft = remaining().divide(rate, 0, RoundingMode.CEILING).longValue();
         LocalDate runsOut = basisTo.plusDays(daysLeft);
@@ -140,19 +143,14 @@ record QuotaBurnDown(BigDecimal creditQuota, LocalDate effectiveDate, LocalDate 
                 + (daysLeft == 1 ? "" : "s") + " at that rate";
         if (runsOut.isAfter(endDate)) {
             return new Forecast(Outlook.NOT_WITHIN_QUOTA_WINDOW, null, rate, basisFrom, basisTo,
-                    spread + ", beyond the window's end on " + day(endDate) + ".");
+                    spread + ", beyond the window's end on " + WrittenDate.of(endDate) + ".");
         }
         return new Forecast(Outlook.RUNS_OUT, runsOut, rate, basisFrom, basisTo,
-                spread + ", until " + day(runsOut) + ".");
+                spread + ", until " + WrittenDate.of(runsOut) + ".");
     }
 
     private static LocalDate latest(LocalDate one, LocalDate other) {
         return one.isAfter(other) ? one : other;
-    }
-
-    /** A day as the portal's pages write it, in the sentences the page and the API show. */
-    private static String day(LocalDate day) {
-        return WrittenDate.of(day);
     }
 
     private static String plain(BigDecimal credits) {

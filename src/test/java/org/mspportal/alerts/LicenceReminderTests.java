@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.mspportal.DatabaseTest;
 import org.mspportal.Mailbox;
 import org.mspportal.TestClock;
-import org.mspportal.shared.WrittenDate;
 import org.mspportal.TestMsps;
 import org.mspportal.identity.ApiKeyManagement;
 import org.mspportal.identity.Role;
 import org.mspportal.plans.ServicePlanManagement;
+import org.mspportal.shared.WrittenDate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
